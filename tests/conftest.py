@@ -1,0 +1,1 @@
+"""Shared fixtures: every test gets its own pseudonym key and user directories."""
