@@ -1,3 +1,3 @@
-"""Grensverkeer: the flows of pupils with care at school across municipal borders, and their settlement."""
+"""Grensverkeer: pupils with care at school across municipal borders, and settling the costs."""
 
 __version__ = "0.1.0"

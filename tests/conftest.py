@@ -1,1 +1,89 @@
-"""Shared fixtures: every test gets its own pseudonym key and user directories."""
+"""Shared fixtures: every test gets its own user directories, pseudonym key and database.
+
+Storage and import tests run on SQLite and on PostgreSQL; each PostgreSQL test gets a schema of
+its own that is dropped afterwards. In CI a missing server fails the run instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from grensverkeer.storage.database import Database, open_database
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_URL = os.environ.get("GRENSVERKEER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+TEST_KEY = "d3b07384d113edec49eaa6238ad5ff00c86f8f0d1e6b2a3c4d5e6f708192a3b4"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("GRENSVERKEER_HOME", str(home))
+    monkeypatch.setenv("GRENSVERKEER_KEY", TEST_KEY)
+    monkeypatch.delenv("GRENSVERKEER_DB", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def pg_available() -> bool:
+    engine = create_engine(PG_URL)
+    try:
+        with engine.connect():
+            return True
+    except OperationalError:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is niet bereikbaar op {PG_URL}, en in CI moet dat.")
+        return False
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def pg_schema_url(pg_available: bool) -> Iterator[str]:
+    """A PostgreSQL URL whose search_path is a fresh schema, dropped after the test."""
+    if not pg_available:
+        pytest.skip("PostgreSQL niet bereikbaar")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "grensverkeer.sqlite")
+    return request.getfixturevalue("pg_schema_url")
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(str(tmp_path / "grensverkeer.sqlite"))
+    try:
+        yield database
+    finally:
+        database.close()

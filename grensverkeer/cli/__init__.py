@@ -1,0 +1,68 @@
+"""The ``grensverkeer`` command: subcommands for import, matrix and the demo region.
+
+Every command runs through the same services the application uses. A user never sees a
+traceback: known problems are Dutch messages (exit status 2), anything else is logged to the
+log file and reported in one line (exit status 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from grensverkeer import __version__
+from grensverkeer.cli import demo_cmd, imports_cmd, mappings_cmd, matrix_cmd
+from grensverkeer.cli.logs import log_file, setup_logging
+from grensverkeer.errors import GrensverkeerError
+
+COMMANDS = (imports_cmd, matrix_cmd, mappings_cmd, demo_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="grensverkeer",
+        description="Grensverkeer van zorg in onderwijs: importeren, matrix en verrekening.",
+    )
+    parser.add_argument("--version", action="version", version=f"grensverkeer {__version__}")
+    parser.add_argument(
+        "--db",
+        help="database: een SQLAlchemy-URL of het pad naar een .sqlite-bestand "
+        "(standaard GRENSVERKEER_DB of het bestand in de gebruikersmap)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", required=True)
+    for module in COMMANDS:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    try:
+        return int(args.handler(args) or 0)
+    except GrensverkeerError as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+    except Exception:
+        logging.getLogger("grensverkeer").exception("Onverwachte fout")
+        print(
+            f"Er ging iets onverwachts mis. De details staan in {log_file()}; "
+            "stuur dat bestand mee als u dit meldt.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _utf8_streams() -> None:
+    """Windows consoles default to a code page without ’ and €."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")

@@ -1,0 +1,82 @@
+"""``grensverkeer matrix``: the grensverkeer matrix as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from grensverkeer.cli.context import database
+from grensverkeer.cli.render import matrix_table
+from grensverkeer.domain import EduType
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.reference import load_reference
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.matrix import Matrix, pupil_matrix, school_years_present
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "matrix",
+        help="de matrix woongemeente × schoolgemeente",
+        description="Leerlingen per woongemeente (rijen) en schoolgemeente (kolommen), "
+        "geteld op de peildatum van het schooljaar.",
+    )
+    parser.add_argument(
+        "--school-year",
+        type=SchoolYear.parse,
+        metavar="2024-2025",
+        help="standaard het laatste schooljaar met gegevens",
+    )
+    parser.add_argument(
+        "--type",
+        type=_edu_type,
+        metavar="TYPE",
+        help="alleen dit onderwijstype: PO, SBO, SO, VSO of VO",
+    )
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    parser.set_defaults(handler=run)
+
+
+def _edu_type(text: str) -> EduType:
+    try:
+        return EduType(text.upper())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"onbekend onderwijstype ‘{text}’; kies PO, SBO, SO, VSO of VO"
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    db = database(args)
+    try:
+        years = school_years_present(db)
+        year = args.school_year or (years[-1] if years else None)
+        if year is None:
+            raise GrensverkeerError(
+                "Er zijn nog geen leerlingen geïmporteerd; begin met ‘grensverkeer import’."
+            )
+        if years and year not in years:
+            raise GrensverkeerError(
+                f"Er zijn geen leerlingen voor schooljaar {year}; wel voor: "
+                + ", ".join(str(y) for y in years)
+                + "."
+            )
+        matrix = pupil_matrix(db, year, args.type)
+    finally:
+        db.close()
+    print_matrix(matrix, args.format)
+    return 0
+
+
+def print_matrix(matrix: Matrix, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps(matrix.as_json(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+        writer.writerow(["woongemeente", "schoolgemeente", "leerlingen"])
+        for (r, s), value in sorted(matrix.cells.items()):
+            writer.writerow([r, s, value])
+    else:
+        print(matrix_table(matrix, load_reference()))

@@ -1,0 +1,28 @@
+"""The one Dutch formatter for numbers, money and dates, used by CLI, documents and UI."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date as _format_date
+from babel.numbers import format_decimal
+
+from grensverkeer.money import cents_to_decimal
+
+LOCALE = "nl_NL"
+
+
+def number(value: int | float) -> str:
+    """``1234567`` → ``1.234.567``."""
+    return format_decimal(value, locale=LOCALE)
+
+
+def euros(cents: int) -> str:
+    """``1234567`` cents → ``€ 12.345,67`` (always two decimals, minus before the sign)."""
+    amount = format_decimal(abs(cents_to_decimal(cents)), format="#,##0.00", locale=LOCALE)
+    return f"{'-' if cents < 0 else ''}€ {amount}"
+
+
+def long_date(day: date) -> str:
+    """``1 oktober 2024``."""
+    return _format_date(day, format="d MMMM y", locale=LOCALE)

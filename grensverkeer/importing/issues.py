@@ -1,0 +1,57 @@
+"""Import problems as data: collected for a whole file and reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "fout"
+    WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportIssue:
+    """One problem, located as a user finds it in the spreadsheet (row numbers as Excel shows)."""
+
+    file: str
+    sheet: str
+    row: int | None
+    column: str
+    code: str
+    message: str
+    value: str = ""
+    suggestion: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.sheet and self.sheet != self.file:
+            parts.append(f"blad ‘{self.sheet}’")
+        if self.row is not None:
+            parts.append(f"rij {self.row}")
+        if self.column:
+            parts.append(f"kolom {self.column}")
+        return ", ".join(parts)
+
+    def describe(self) -> str:
+        """The Dutch line shown to the user: where, what, and what to do."""
+        text = f"{self.location()}: {self.message}"
+        if self.suggestion:
+            text += f"; {self.suggestion}"
+        return text
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letters for a 0-based column index (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -1,0 +1,80 @@
+"""Money as integer cents: reading amounts as people write them, and nothing else.
+
+Spreadsheets hand us floats and Dutch or English text. Each is rounded once, with ``Decimal``,
+at the edge; an amount that can be read two ways (``12.500``: twelve and a half, or twelve
+thousand five hundred?) is refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+_CENT = Decimal("0.01")
+_STRIP = re.compile(r"[\s\u00a0\u202f€]|EUR|eur")
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+
+
+class AmountError(ValueError):
+    """An amount that cannot be read unambiguously; ``str()`` is a Dutch reason."""
+
+
+def to_cents(value: Decimal) -> int:
+    """Round a euro amount to whole cents, half away from zero."""
+    return int((value / _CENT).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_euros(value: object) -> int:
+    """Euros written as a number or text (``12500``, ``12500.00``, ``12.500,00``, ``€ 1.234,56``)
+    to cents."""
+    if isinstance(value, bool):
+        raise AmountError("een ja/nee-waarde is geen bedrag")
+    if isinstance(value, int):
+        return value * 100
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise AmountError("geen getal")
+        return to_cents(Decimal(repr(value)))
+    text = _STRIP.sub("", str(value))
+    sign = ""
+    if text[:1] in "-+" and text:
+        sign, text = ("-" if text[0] == "-" else ""), text[1:]
+    if not text or not re.fullmatch(r"[\d.,]+", text) or not text[0].isdigit():
+        raise AmountError(f"‘{value}’ is geen bedrag")
+    return to_cents(Decimal(sign + _plain_number(text, str(value))))
+
+
+def _plain_number(text: str, original: str) -> str:
+    """Remove thousands separators and make the decimal separator a dot."""
+    has_dot, has_comma = "." in text, "," in text
+    if has_dot and has_comma:
+        decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
+        whole, _, fraction = text.rpartition(decimal_sep)
+        if not _GROUPED.match(whole) or len(fraction) > 2 or not fraction.isdigit():
+            raise AmountError(f"‘{original}’ is geen geldig bedrag")
+        return whole.replace(".", "").replace(",", "") + "." + fraction
+    separator = "." if has_dot else "," if has_comma else ""
+    if not separator:
+        return text
+    parts = text.split(separator)
+    if len(parts) > 2:
+        if not _GROUPED.match(text):
+            raise AmountError(f"‘{original}’ is geen geldig bedrag")
+        return text.replace(separator, "")
+    whole, fraction = parts
+    if len(fraction) == 3 and whole.isdigit() and len(whole) <= 3 and whole != "0":
+        raise AmountError(
+            f"‘{original}’ kan op twee manieren gelezen worden; "
+            f"schrijf {whole}{fraction},00 of {whole},{fraction}0"
+        )
+    extra_digits = fraction[2:]
+    if not whole or not fraction.isdigit() or (extra_digits and set(extra_digits) != {"0"}):
+        raise AmountError(f"‘{original}’ is geen geldig bedrag")
+    return whole + "." + fraction
+
+
+def cents_to_decimal(cents: int) -> Decimal:
+    return Decimal(cents) * _CENT
+
+
+__all__ = ["AmountError", "cents_to_decimal", "parse_euros", "to_cents"]

@@ -1,0 +1,59 @@
+"""Keyed pseudonyms for pupils: the database keeps an HMAC of the BSN, never the BSN itself.
+
+The key lives outside the database (``GRENSVERKEER_KEY`` or a file in the user's config
+directory), so a copy of the database alone cannot be turned back into BSNs by trying all
+999,999,999 numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.paths import config_dir
+
+KEY_ENV = "GRENSVERKEER_KEY"
+_CHECK_MESSAGE = b"grensverkeer-sleutelcontrole"
+
+
+@dataclass(frozen=True, slots=True)
+class Pseudonymizer:
+    """Turns a (valid, padded) BSN into a stable pseudonym under one key."""
+
+    key: bytes
+
+    def __call__(self, bsn: str) -> str:
+        return hmac.new(self.key, bsn.encode("ascii"), hashlib.sha256).hexdigest()[:32]
+
+    @property
+    def fingerprint(self) -> str:
+        """A value stored in the database to notice a different key, revealing nothing of it."""
+        return hmac.new(self.key, _CHECK_MESSAGE, hashlib.sha256).hexdigest()[:16]
+
+
+def key_file() -> Path:
+    return config_dir() / "pseudoniem.key"
+
+
+def load_pseudonymizer() -> Pseudonymizer:
+    """The key from the environment, else the key file, created on first use."""
+    text = os.environ.get(KEY_ENV)
+    if text is None:
+        path = key_file()
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
+            path.chmod(0o600)
+        text = path.read_text(encoding="ascii")
+    text = text.strip()
+    if len(text) < 32:
+        raise GrensverkeerError(
+            f"De pseudoniemsleutel is te kort ({len(text)} tekens; minstens 32 nodig). "
+            f"Zet {KEY_ENV} of herstel {key_file()}."
+        )
+    return Pseudonymizer(text.encode("utf-8"))

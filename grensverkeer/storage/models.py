@@ -1,0 +1,130 @@
+"""The database schema: typed SQLAlchemy 2 mappings. Money is integer cents; no BSN, no name.
+
+A pupil is kept as a keyed pseudonym plus what the settlement needs. Every row that came from a
+file belongs to its import, so undoing an import is one cascading delete.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ImportBatch(Base):
+    """One imported file: what it was, when, and what came of it."""
+
+    __tablename__ = "imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    school_year: Mapped[int | None] = mapped_column(Integer)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    rows_read: Mapped[int] = mapped_column(Integer)
+    rows_stored: Mapped[int] = mapped_column(Integer)
+    rows_skipped: Mapped[int] = mapped_column(Integer)
+    duplicates_merged: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    schools: Mapped[list[SchoolLocationRow]] = relationship(
+        back_populates="batch", cascade="all, delete-orphan", passive_deletes=True
+    )
+    pupils: Mapped[list[PupilRecordRow]] = relationship(
+        back_populates="batch", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SchoolLocationRow(Base):
+    __tablename__ = "school_locations"
+    __table_args__ = (UniqueConstraint("import_id", "brin", "vestiging"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"))
+    brin: Mapped[str] = mapped_column(String(4), index=True)
+    vestiging: Mapped[str] = mapped_column(String(2))
+    name: Mapped[str] = mapped_column(String(300))
+    place: Mapped[str] = mapped_column(String(200))
+    municipality: Mapped[str] = mapped_column(String(6))
+    types: Mapped[str] = mapped_column(String(40))
+
+    batch: Mapped[ImportBatch] = relationship(back_populates="schools")
+
+
+class PupilRecordRow(Base):
+    __tablename__ = "pupil_records"
+    __table_args__ = (
+        Index("ix_pupil_records_year_pseudonym", "school_year", "pseudonym"),
+        Index("ix_pupil_records_year_cell", "school_year", "residence", "school_municipality"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id", ondelete="CASCADE"), index=True)
+    school_year: Mapped[int] = mapped_column(Integer)
+    pseudonym: Mapped[str] = mapped_column(String(32))
+    residence: Mapped[str] = mapped_column(String(6))
+    brin: Mapped[str] = mapped_column(String(4))
+    vestiging: Mapped[str] = mapped_column(String(2))
+    school_municipality: Mapped[str] = mapped_column(String(6))
+    edu_type: Mapped[str] = mapped_column(String(3))
+    arrangement: Mapped[str] = mapped_column(String(100), default="")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    cost_cents: Mapped[int | None] = mapped_column(Integer)
+    source_sheet: Mapped[str] = mapped_column(String(200), default="")
+    source_row: Mapped[int] = mapped_column(Integer, default=0)
+
+    batch: Mapped[ImportBatch] = relationship(back_populates="pupils")
+
+
+class SchoolYearRow(Base):
+    """Per school year settings; the peildatum decides who counts."""
+
+    __tablename__ = "school_years"
+
+    start_year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    peildatum: Mapped[date] = mapped_column(Date)
+
+
+class ColumnMappingRow(Base):
+    """A user's named column mapping for files whose headers are not recognised."""
+
+    __tablename__ = "column_mappings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    columns: Mapped[dict[str, str]] = mapped_column(JSON)
+
+
+class MetaRow(Base):
+    """Small facts about the database itself, such as the pseudonym key's fingerprint."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(500))

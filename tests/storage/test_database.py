@@ -1,0 +1,64 @@
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.storage.database import (
+    current_revision,
+    database_url,
+    head_revision,
+    migrate,
+    open_database,
+)
+
+
+def test_opening_migrates_to_head(db) -> None:
+    assert current_revision(db.engine) == head_revision()
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"imports", "pupil_records", "school_locations", "school_years"} <= tables
+
+
+def test_a_path_becomes_a_sqlite_url(tmp_path: Path) -> None:
+    assert database_url(str(tmp_path / "x.sqlite")) == f"sqlite:///{tmp_path / 'x.sqlite'}"
+    assert database_url("postgresql+psycopg://u@h/d") == "postgresql+psycopg://u@h/d"
+
+
+def test_environment_names_the_default_database(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("GRENSVERKEER_DB", str(tmp_path / "env.sqlite"))
+    assert database_url(None).endswith("env.sqlite")
+
+
+def test_default_database_lives_in_the_user_data_dir(user_home: Path) -> None:
+    db = open_database()
+    try:
+        assert (user_home / "data" / "grensverkeer.sqlite").exists()
+    finally:
+        db.close()
+
+
+def test_users_sqlite_file_is_backed_up_before_a_migration(tmp_path: Path) -> None:
+    path = tmp_path / "gebruiker.sqlite"
+    db = open_database(str(path))
+    migrate(db.engine, "base")  # an old database: schema of an earlier version
+    assert current_revision(db.engine) is None
+    db.close()
+    before = set(tmp_path.glob("*.bak"))
+    db = open_database(str(path))
+    db.close()
+    backups = set(tmp_path.glob("gebruiker.sqlite.leeg.*.bak")) - before
+    assert len(backups) == 1
+    assert next(iter(backups)).stat().st_size > 0
+    db = open_database(str(path))  # already at head: no new copy
+    db.close()
+    assert len(set(tmp_path.glob("*.bak"))) == len(before) + 1
+
+
+def test_unreachable_server_is_a_clear_message() -> None:
+    with pytest.raises(GrensverkeerError, match="niet bereikbaar"):
+        open_database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_nonsense_url_is_a_clear_message() -> None:
+    with pytest.raises(GrensverkeerError, match="geen geldige database-URL"):
+        open_database("nonsense://")
