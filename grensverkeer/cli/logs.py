@@ -14,10 +14,14 @@ def log_file() -> Path:
 
 
 def setup_logging() -> None:
+    """Log to the user's log file; calling it again for another log directory moves the log."""
     root = logging.getLogger("grensverkeer")
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return
     path = log_file()
+    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(handler.baseFilename) == path.resolve():
+            return
+        root.removeHandler(handler)
+        handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")

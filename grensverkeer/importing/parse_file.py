@@ -17,7 +17,13 @@ from grensverkeer.importing.columns import (
 )
 from grensverkeer.importing.issues import ImportIssue, Severity
 from grensverkeer.importing.pupil_extract import PupilSheetReader
-from grensverkeer.importing.readers import Sheet, Workbook, read_workbook
+from grensverkeer.importing.readers import (
+    DEFAULT_LIMITS,
+    ReadLimits,
+    Sheet,
+    Workbook,
+    read_workbook,
+)
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.importing.school_list import parse_school_sheet
 from grensverkeer.importing.school_year_detection import YearHint, hints_in
@@ -59,9 +65,11 @@ class ParsedFile:
     hint: YearHint | None = None
 
 
-def classify(path: Path, mapping: SavedMapping | None = None) -> ClassifiedFile:
+def classify(
+    path: Path, mapping: SavedMapping | None = None, limits: ReadLimits = DEFAULT_LIMITS
+) -> ClassifiedFile:
     """Read a file and find, per sheet, the header row and the kind of data under it."""
-    workbook = read_workbook(path)
+    workbook = read_workbook(path, limits=limits)
     found: list[tuple[Sheet, HeaderMatch]] = []
     for sheet in workbook.sheets:
         if mapping is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -28,13 +28,16 @@ class ImportSummary:
 
 
 def _summary(batch: ImportBatch) -> ImportSummary:
+    moment = batch.imported_at
+    if moment.tzinfo is None:  # SQLite keeps no time zone; we always store UTC
+        moment = moment.replace(tzinfo=UTC)
     return ImportSummary(
         batch.id,
         batch.file_name,
         batch.sha256,
         batch.kind,
         batch.school_year,
-        batch.imported_at,
+        moment.astimezone(),
         batch.rows_read,
         batch.rows_stored,
         batch.rows_skipped,

@@ -30,7 +30,7 @@ from grensverkeer.importing.parse_file import (
     parse_pupils,
     parse_schools,
 )
-from grensverkeer.importing.readers import ReadError
+from grensverkeer.importing.readers import DEFAULT_LIMITS, ReadError, ReadLimits
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.importing.school_year_detection import year_from_dates
 from grensverkeer.pseudonym import Pseudonymizer
@@ -83,8 +83,10 @@ class Importer:
         reference: Reference | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        limits: ReadLimits = DEFAULT_LIMITS,
     ) -> None:
         self.db = db
+        self.limits = limits
         self.pseudonymizer = pseudonymizer
         self.reference = reference or load_reference()
         self.progress = progress or (lambda _text, _done, _total: None)
@@ -145,7 +147,7 @@ class Importer:
                 ),
             )
         try:
-            classified = classify(path, mapping)
+            classified = classify(path, mapping, self.limits)
         except ReadError as error:
             return self._refused(
                 name, digest, [ImportIssue(name, "", None, "", error.code, error.message)]
@@ -256,6 +258,13 @@ class Importer:
             records = [r for r in records if (r.sheet, r.row) not in bad_rows]
         schools = parsed.schools  # bad school rows never became locations
         stored = len(records) if parsed.kind is FileKind.PUPILS else len(schools)
+        if not stored and bad_rows:
+            issues.append(
+                ImportIssue(
+                    name, "", None, "", "niets_over", "geen enkele rij kan worden opgeslagen"
+                )
+            )
+            return self._refused(name, digest, issues, classified.notes, parsed, year)
         with self.db.sessions.begin() as session:
             batch = ImportBatch(
                 file_name=name,
@@ -272,6 +281,7 @@ class Importer:
             session.add(batch)
             session.flush()
             if parsed.kind is FileKind.PUPILS and year is not None:
+                self._remember_key(session)
                 ensure_school_year(session, year, commit=False)
                 _store_records(session, batch.id, year, records)
             else:
@@ -374,17 +384,19 @@ class Importer:
 
     def check_key(self) -> None:
         """Refuse to mix pseudonyms made with two different keys in one database."""
-        fingerprint = self.pseudonymizer.fingerprint
-        with self.db.sessions.begin() as session:
+        with self.db.sessions() as session:
             stored = session.get(MetaRow, KEY_FINGERPRINT)
-            if stored is None:
-                session.add(MetaRow(key=KEY_FINGERPRINT, value=fingerprint))
-            elif stored.value != fingerprint:
-                raise GrensverkeerError(
-                    "Deze database is gevuld met een andere pseudoniemsleutel dan de uwe; dezelfde "
-                    "leerling zou dan twee keer tellen. Gebruik de sleutel van deze database "
-                    "(GRENSVERKEER_KEY of het sleutelbestand)."
-                )
+        if stored is not None and stored.value != self.pseudonymizer.fingerprint:
+            raise GrensverkeerError(
+                "Deze database is gevuld met een andere pseudoniemsleutel dan de uwe; dezelfde "
+                "leerling zou dan twee keer tellen. Gebruik de sleutel van deze database "
+                "(GRENSVERKEER_KEY of het sleutelbestand)."
+            )
+
+    def _remember_key(self, session: Session) -> None:
+        """Written with the first stored import, so a refused import changes nothing."""
+        if session.get(MetaRow, KEY_FINGERPRINT) is None:
+            session.add(MetaRow(key=KEY_FINGERPRINT, value=self.pseudonymizer.fingerprint))
 
 
 def _located(
