@@ -59,6 +59,7 @@ def test_table_shows_names_totals_and_outside_region_apart(
 def test_csv_output(schools_loaded, db, tmp_path, cli) -> None:
     _load(schools_loaded, tmp_path)
     code, out, _err = cli("--db", _url(db), "matrix", "--format", "csv")
+    assert code == 0
     assert out.splitlines()[0] == "woongemeente;schoolgemeente;leerlingen"
     assert "GM1783;GM0503;1" in out
 
