@@ -7,7 +7,7 @@ residence, school or type are a conflict the user must resolve.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -36,8 +36,12 @@ def reconcile(
     records: Sequence[PupilRecord],
     known: Mapping[str, Iterable[tuple[PupilRecord, str]]],
     peildatum: date,
+    where: Callable[[PupilRecord], str] = lambda r: f"blad ‘{r.sheet}’, rij {r.row}",
 ) -> Reconciled:
-    """Split new records into kept, merged duplicates and conflicts, against earlier ones."""
+    """Split new records into kept, merged duplicates and conflicts, against earlier ones.
+
+    ``where`` words a record's place in the file, for the messages.
+    """
     seen: dict[str, list[tuple[PupilRecord, str]]] = {}
     result = Reconciled()
     for record in records:
@@ -47,7 +51,7 @@ def reconcile(
         clash = _clash(record, earlier, peildatum)
         if clash is None:
             result.kept.append(record)
-            earlier.append((record, f"blad ‘{record.sheet}’, rij {record.row}"))
+            earlier.append((record, where(record)))
         elif clash.record.same_enrolment(clash.earlier):
             result.merged.append(clash)
         else:

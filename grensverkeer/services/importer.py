@@ -224,7 +224,8 @@ class Importer:
             with self.db.sessions() as session:
                 peildatum = peildatum_of(session, year)
                 known = self._known_records(session, year)
-            result = reconcile(inside, known, peildatum)
+            sheets = {sheet.name for sheet, _header in classified.sheets}
+            result = reconcile(inside, known, peildatum, _row_label(name, sheets))
             records = result.kept
             merged = len(result.merged)
             for clash in result.merged:
@@ -397,6 +398,13 @@ class Importer:
         """Written with the first stored import, so a refused import changes nothing."""
         if session.get(MetaRow, KEY_FINGERPRINT) is None:
             session.add(MetaRow(key=KEY_FINGERPRINT, value=self.pseudonymizer.fingerprint))
+
+
+def _row_label(name: str, sheets: set[str]) -> Callable[[PupilRecord], str]:
+    """ "rij 12" in a one-sheet file, "blad ‘X’, rij 12" where the sheet matters."""
+    if len(sheets) == 1:
+        return lambda record: f"rij {record.row}"
+    return lambda record: f"blad ‘{record.sheet}’, rij {record.row}"
 
 
 def _located(

@@ -26,13 +26,14 @@ from grensverkeer.importing.values import (
         ("123 456 782", "123456782"),
         (12345672, "012345672"),  # the leading zero Excel dropped
         ("012345672", "012345672"),
+        (1234572, "001234572"),  # two leading zeros lost
     ],
 )
 def test_bsn_is_padded_and_cleaned(raw: object, bsn: str) -> None:
     assert parse_bsn(raw) == bsn
 
 
-@pytest.mark.parametrize("raw", ["123456789", "12345", "abcdefghi", 1234567.5, "000000000"])
+@pytest.mark.parametrize("raw", ["123456789", "1234567890", "abcdefghi", 1234567.5, "000000000"])
 def test_bad_bsn_is_refused(raw: object) -> None:
     with pytest.raises(ValueError):
         parse_bsn(raw)

@@ -1,0 +1,127 @@
+"""Reading csv and txt exports: encoding, delimiter, and one row per record as Excel shows it.
+
+Cells stay strings exactly as written (nothing stripped, an empty field is ``""``); a blank line
+is kept as an empty row so that ``rows[i]`` is row ``i + 1`` of the file as the user sees it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from grensverkeer.importing.file_safety import MB, ReadError, quoted
+
+#: Candidate delimiters, in order of preference when the data fits more than one: Dutch exports
+#: use ``;`` and write decimal commas, so ``1.234,56`` must not make ``,`` the delimiter.
+DELIMITERS = ";\t,|"
+#: The dialect sniffer sees at most this many characters and lines of the start of the file.
+SAMPLE_CHARS = 64 * 1024
+SAMPLE_LINES = 200
+
+
+@dataclass(frozen=True, slots=True)
+class DelimitedText:
+    rows: list[list[str]]
+    encoding: str
+    delimiter: str
+    notes: tuple[str, ...]
+
+
+def read_delimited(path: Path, head: bytes) -> DelimitedText:
+    """Read a csv/txt file; ``head`` is its first bytes (already read to tell what it is)."""
+    encoding, errors, notes = detect_encoding(path, head)
+    with path.open(encoding=encoding, errors=errors, newline="") as f:
+        sample = f.read(SAMPLE_CHARS)
+    delimiter = sniff_delimiter(sample, complete=len(sample) < SAMPLE_CHARS)
+    rows: list[list[str]] = []
+    with path.open(encoding=encoding, errors=errors, newline="") as f:
+        reader = csv.reader(f, dialect=csv.excel, delimiter=delimiter)
+        try:
+            rows.extend(reader)
+        except csv.Error as exc:
+            raise ReadError(
+                path,
+                "malformed",
+                f"{quoted(path)} kan niet als tekstbestand (csv) worden gelezen: rond regel "
+                f"{reader.line_num} staat een veld dat niet eindigt, waarschijnlijk een "
+                'aanhalingsteken (") dat niet wordt gesloten. Herstel die regel, of open het '
+                "bestand in Excel en sla het opnieuw op.",
+            ) from exc
+    if rows and any("\n" in cell or "\r" in cell for cell in rows[-1]):
+        notes.append(
+            f"In de laatste rij van {quoted(path)} loopt een veld over meerdere regels: "
+            'misschien is een aanhalingsteken (") niet gesloten en zijn regels samengevoegd. '
+            "Controleer of alle rijen zijn gelezen."
+        )
+    return DelimitedText(rows, encoding, delimiter, tuple(notes))
+
+
+def detect_encoding(path: Path, head: bytes) -> tuple[str, str, list[str]]:
+    """(encoding, errors, notes): a BOM decides; else strict UTF-8; else Windows cp1252."""
+    if head.startswith(codecs.BOM_UTF8):
+        candidate = "utf-8-sig"
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidate = "utf-16"
+    else:
+        candidate = "utf-8"
+    if _decodes(path, candidate):
+        return candidate, "strict", []
+    replaced = (
+        f"{quoted(path)} bevat tekens die in die tekenset niet bestaan; ze zijn vervangen "
+        "door �. Controleer namen en plaatsen met vreemde tekens."
+    )
+    if candidate != "utf-8":
+        return candidate, "replace", [replaced]
+    notes = [f"{quoted(path)} is gelezen als cp1252 (Windows), omdat het geen geldige UTF-8 is."]
+    if _decodes(path, "cp1252"):
+        return "cp1252", "strict", notes
+    return "cp1252", "replace", [*notes, replaced]
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    """Whether the whole file decodes strictly; streams it, never holds it in memory."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(MB):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def sniff_delimiter(sample: str, *, complete: bool) -> str:
+    """The delimiter by ``csv.Sniffer`` on the first lines; by counting when it cannot decide.
+
+    ``complete`` says the sample is the whole file; otherwise its last, possibly cut, line is
+    dropped. The sniffer's quote guess is not used (the file is read with the Excel dialect), so
+    apostrophes (``'s-Gravenhage``) are masked: its quote search is quadratic on them.
+    """
+    lines = sample.splitlines(keepends=True)
+    if not complete and len(lines) > 1:
+        lines.pop()
+    lines = lines[:SAMPLE_LINES]
+    text = "".join(lines).replace("'", "_")
+    sniffer = csv.Sniffer()
+    sniffer.preferred = list(DELIMITERS)
+    try:
+        return sniffer.sniff(text, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return _count_delimiter(lines)
+
+
+def _count_delimiter(lines: list[str]) -> str:
+    """The candidate found on the most lines, then the most often; ``;`` for a single column."""
+    filled = [line for line in lines if line.strip()]
+
+    def score(delimiter: str) -> tuple[int, int]:
+        return (
+            sum(delimiter in line for line in filled),
+            sum(line.count(delimiter) for line in filled),
+        )
+
+    best = max(DELIMITERS, key=score)  # max keeps the first of equals: the preference order
+    return best if score(best)[0] else ";"
