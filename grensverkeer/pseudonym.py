@@ -11,7 +11,6 @@ import hashlib
 import hmac
 import os
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 
 from grensverkeer.errors import GrensverkeerError
@@ -21,14 +20,23 @@ KEY_ENV = "GRENSVERKEER_KEY"
 _CHECK_MESSAGE = b"grensverkeer-sleutelcontrole"
 
 
-@dataclass(frozen=True, slots=True)
 class Pseudonymizer:
-    """Turns a (valid, padded) BSN into a stable pseudonym under one key."""
+    """Turns a (valid, padded) BSN into a stable pseudonym under one key.
 
-    key: bytes
+    The keyed HMAC state is made once and copied per BSN: a 100,000-row import pays for
+    100,000 hashes, not 100,000 key set-ups.
+    """
+
+    __slots__ = ("_base", "key")
+
+    def __init__(self, key: bytes) -> None:
+        self.key = key
+        self._base = hmac.new(key, digestmod=hashlib.sha256)
 
     def __call__(self, bsn: str) -> str:
-        return hmac.new(self.key, bsn.encode("ascii"), hashlib.sha256).hexdigest()[:32]
+        mac = self._base.copy()
+        mac.update(bsn.encode("ascii"))
+        return mac.hexdigest()[:32]
 
     @property
     def fingerprint(self) -> str:

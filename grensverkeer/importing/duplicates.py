@@ -7,11 +7,13 @@ residence, school or type are a conflict the user must resolve.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from grensverkeer.domain import PupilRecord
+from grensverkeer.importing.pupil_columns import PupilColumns
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +25,7 @@ class Clash:
 
 @dataclass(slots=True)
 class Reconciled:
-    kept: list[PupilRecord] = field(default_factory=list)
+    kept: list[int] = field(default_factory=list)  # indexes into the new records
     merged: list[Clash] = field(default_factory=list)
     conflicts: list[Clash] = field(default_factory=list)
 
@@ -33,24 +35,34 @@ def _cell(record: PupilRecord) -> tuple[str, str, str]:
 
 
 def reconcile(
-    records: Sequence[PupilRecord],
+    pupils: PupilColumns,
     known: Mapping[str, Iterable[tuple[PupilRecord, str]]],
     peildatum: date,
     where: Callable[[PupilRecord], str] = lambda r: f"blad ‘{r.sheet}’, rij {r.row}",
 ) -> Reconciled:
     """Split new records into kept, merged duplicates and conflicts, against earlier ones.
 
-    ``where`` words a record's place in the file, for the messages.
+    ``where`` words a record's place in the file, for the messages. Only pseudonyms that
+    occur more than once (here or before) are looked at record by record.
     """
-    seen: dict[str, list[tuple[PupilRecord, str]]] = {}
+    counts = Counter(pupils.pseudonym)
+    repeated = {p for p, n in counts.items() if n > 1} | (counts.keys() & known.keys())
     result = Reconciled()
-    for record in records:
-        earlier = seen.get(record.pseudonym)
+    if not repeated:
+        result.kept = list(range(len(pupils)))
+        return result
+    seen: dict[str, list[tuple[PupilRecord, str]]] = {}
+    for index, pseudonym in enumerate(pupils.pseudonym):
+        if pseudonym not in repeated:
+            result.kept.append(index)
+            continue
+        record = pupils.record(index)
+        earlier = seen.get(pseudonym)
         if earlier is None:
-            earlier = seen[record.pseudonym] = list(known.get(record.pseudonym, ()))
+            earlier = seen[pseudonym] = list(known.get(pseudonym, ()))
         clash = _clash(record, earlier, peildatum)
         if clash is None:
-            result.kept.append(record)
+            result.kept.append(index)
             earlier.append((record, where(record)))
         elif clash.record.same_enrolment(clash.earlier):
             result.merged.append(clash)

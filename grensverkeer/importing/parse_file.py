@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from grensverkeer.domain import FileKind, PupilRecord, SchoolLocation
+from grensverkeer.domain import FileKind, SchoolLocation
 from grensverkeer.importing.collector import SheetProblems
 from grensverkeer.importing.columns import (
     Field,
@@ -16,6 +16,7 @@ from grensverkeer.importing.columns import (
     find_header,
 )
 from grensverkeer.importing.issues import ImportIssue, Severity
+from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.importing.pupil_extract import PupilSheetReader
 from grensverkeer.importing.readers import (
     DEFAULT_LIMITS,
@@ -58,7 +59,7 @@ class ClassifiedFile:
 class ParsedFile:
     kind: FileKind
     schools: list[SchoolLocation] = field(default_factory=list)
-    records: list[PupilRecord] = field(default_factory=list)
+    pupils: PupilColumns = field(default_factory=PupilColumns)
     rows_read: int = 0
     bad_rows: int = 0
     issues: list[ImportIssue] = field(default_factory=list)
@@ -155,9 +156,9 @@ def parse_pupils(
     for sheet, header in classified.sheets:
         problems = SheetProblems(classified.name, sheet.name, header.headers)
         reader = PupilSheetReader(header, problems, reference, schools, pseudonymize)
-        records = reader.read(sheet.rows)
-        parsed.records.extend(records)
-        _collect(parsed, problems, len(records))
+        pupils = reader.read(sheet.rows)
+        parsed.pupils.extend(pupils)
+        _collect(parsed, problems, len(pupils))
         if parsed.hint is None:
             parsed.hint = hints_in(sheet.rows[: header.row_index])
     return parsed

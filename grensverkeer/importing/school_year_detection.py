@@ -7,13 +7,12 @@ whose peildatum has the most active records.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from grensverkeer.domain import PupilRecord
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.importing.values import parse_date
 from grensverkeer.schoolyear import SchoolYear
 
@@ -50,18 +49,10 @@ def hints_in(rows: Sequence[Sequence[object]]) -> YearHint | None:
     return None
 
 
-def year_from_dates(records: Iterable[PupilRecord]) -> SchoolYear | None:
+def year_from_dates(pupils: PupilColumns) -> SchoolYear | None:
     """The school year on whose default peildatum most records are active (latest on a tie)."""
-    records = list(records)
-    candidates: set[SchoolYear] = set()
-    for record in records:
-        for day in (record.start, record.end):
-            if day is not None:
-                candidates.add(SchoolYear.containing(day))
+    candidates = {SchoolYear.containing(day) for day in set(pupils.dates())}
     if not candidates:
         return None
-    active: Counter[SchoolYear] = Counter()
-    for year in candidates:
-        peildatum = year.default_peildatum
-        active[year] = sum(1 for r in records if r.active_on(peildatum))
+    active = {year: pupils.active_count(year.default_peildatum) for year in candidates}
     return max(candidates, key=lambda year: (active[year], year))

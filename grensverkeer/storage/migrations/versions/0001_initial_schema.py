@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 05:06:55.908472
+Create Date: 2026-11-26
 """
 
 import sqlalchemy as sa
@@ -78,17 +78,6 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pupil_records")),
     )
-    with op.batch_alter_table("pupil_records", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_pupil_records_import_id"), ["import_id"], unique=False)
-        batch_op.create_index(
-            "ix_pupil_records_year_cell",
-            ["school_year", "residence", "school_municipality"],
-            unique=False,
-        )
-        batch_op.create_index(
-            "ix_pupil_records_year_pseudonym", ["school_year", "pseudonym"], unique=False
-        )
-
     op.create_table(
         "school_locations",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -122,11 +111,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_school_locations_brin"))
 
     op.drop_table("school_locations")
-    with op.batch_alter_table("pupil_records", schema=None) as batch_op:
-        batch_op.drop_index("ix_pupil_records_year_pseudonym")
-        batch_op.drop_index("ix_pupil_records_year_cell")
-        batch_op.drop_index(batch_op.f("ix_pupil_records_import_id"))
-
     op.drop_table("pupil_records")
     op.drop_table("school_years")
     op.drop_table("meta")

@@ -1,0 +1,75 @@
+"""Pupil records kept column by column.
+
+A 100,000-row extract would otherwise become 100,000 objects that are built, filtered and
+taken apart again for the database. Columns are filtered with one list per field and go
+straight into the bulk insert; single records are made only for the few rows that need a
+closer look (duplicates, conflicts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from grensverkeer.domain import EduType, PupilRecord
+from grensverkeer.schoolyear import SchoolYear
+
+
+@dataclass(slots=True)
+class PupilColumns:
+    """Parallel lists, one entry per pupil record; the field order is PupilRecord's."""
+
+    pseudonym: list[str] = field(default_factory=list)
+    residence: list[str] = field(default_factory=list)
+    brinvest: list[str] = field(default_factory=list)
+    school_municipality: list[str] = field(default_factory=list)
+    edu_type: list[EduType] = field(default_factory=list)
+    arrangement: list[str] = field(default_factory=list)
+    start: list[date | None] = field(default_factory=list)
+    end: list[date | None] = field(default_factory=list)
+    cost_cents: list[int | None] = field(default_factory=list)
+    sheet: list[str] = field(default_factory=list)
+    row: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.pseudonym)
+
+    def _lists(self) -> Iterator[list[object]]:
+        for item in fields(self):
+            yield getattr(self, item.name)
+
+    def record(self, index: int) -> PupilRecord:
+        return PupilRecord(*(values[index] for values in self._lists()))
+
+    def records(self) -> Iterator[PupilRecord]:
+        return (PupilRecord(*values) for values in zip(*self._lists(), strict=True))
+
+    def take(self, indexes: Sequence[int]) -> PupilColumns:
+        """Only the given rows, in the given order."""
+        if len(indexes) == len(self) and all(i == n for n, i in enumerate(indexes)):
+            return self
+        return PupilColumns(*([values[i] for i in indexes] for values in self._lists()))
+
+    def extend(self, other: PupilColumns) -> None:
+        for mine, theirs in zip(self._lists(), other._lists(), strict=True):
+            mine.extend(theirs)
+
+    def within(self, year: SchoolYear) -> list[int]:
+        """Indexes of the records whose period touches the school year."""
+        first, last = year.first_day, year.last_day
+        return [
+            i
+            for i, (start, end) in enumerate(zip(self.start, self.end, strict=True))
+            if (start is None or start <= last) and (end is None or end >= first)
+        ]
+
+    def active_count(self, day: date) -> int:
+        return sum(
+            1
+            for start, end in zip(self.start, self.end, strict=True)
+            if (start is None or start <= day) and (end is None or end >= day)
+        )
+
+    def dates(self) -> Iterable[date]:
+        return (d for d in (*self.start, *self.end) if d is not None)
