@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TypeVar
 
 from grensverkeer.domain import SchoolLocation
@@ -79,7 +80,7 @@ class PupilSheetReader:
         first = self.header.row_index + 1
         body = list(rows[first:])
         width = max(cols.values()) + 1
-        if any(len(cells) < width for cells in body):
+        if body and min(map(len, body)) < width:
             body = [c if len(c) >= width else [*c, *([""] * (width - len(c)))] for c in body]
         numbers = list(range(first + 1, first + 1 + len(body)))
         body, numbers, pseudonyms = self._drop_blank_and_footer(body, numbers)
@@ -125,8 +126,10 @@ class PupilSheetReader:
         )
         for values in (starts, ends, costs, types):
             self._report(values, numbers, bad)
-        self._check_periods(starts, ends, numbers, bad)
-        self._fill_types(types, schools, numbers, bad)
+        if any(ends) and any(starts):
+            self._check_periods(starts, ends, numbers, bad)
+        if None in types:
+            self._fill_types(types, schools, numbers, bad)
         good = [i for i in range(size) if i not in bad] if bad else range(size)
 
         def kept(values: list[object]) -> list:  # type: ignore[type-arg]
@@ -135,14 +138,14 @@ class PupilSheetReader:
         return PupilColumns(
             pseudonym=kept(pseudonyms),
             residence=kept(residence_codes),  # type: ignore[arg-type]
-            brinvest=[schools[i].brinvest for i in good],  # type: ignore[union-attr]
-            school_municipality=[schools[i].municipality for i in good],  # type: ignore[union-attr]
+            brinvest=list(map(attrgetter("brinvest"), kept(schools))),
+            school_municipality=list(map(attrgetter("municipality"), kept(schools))),
             edu_type=kept(types),
             arrangement=kept(arrangements),
             start=kept(starts),
             end=kept(ends),
             cost_cents=kept(costs),
-            sheet=[self.problems.sheet] * len(good),
+            sheet=[self.problems.sheet[:200]] * len(good),
             row=kept(numbers),  # type: ignore[arg-type]
         )
 
@@ -201,13 +204,19 @@ class PupilSheetReader:
     def _residence_codes(
         self, outcomes: list[Residence], numbers: list[int], bad: set[int]
     ) -> list[str | None]:
+        if any(o.errors or o.warnings for o in _distinct(outcomes)):
+            self._report_residences(outcomes, numbers, bad)
+        return list(map(attrgetter("code"), outcomes))
+
+    def _report_residences(
+        self, outcomes: list[Residence], numbers: list[int], bad: set[int]
+    ) -> None:
         for i, outcome in enumerate(outcomes):
             for problem in outcome.errors:
                 self.problems.error(numbers[i], *problem)
                 bad.add(i)
             for problem in outcome.warnings:
                 self.problems.warning(numbers[i], *problem)
-        return [outcome.code for outcome in outcomes]
 
     def _check_periods(
         self, starts: list[object], ends: list[object], numbers: list[int], bad: set[int]
@@ -418,6 +427,11 @@ class _Bad:
 def _school_or_bad(found: tuple[SchoolLocation | None, Problem | None]) -> object:
     location, problem = found
     return _Bad(problem) if problem is not None else location
+
+
+def _distinct(objects: list[T]) -> list[T]:
+    """The distinct objects of a mapped column: few, since each came from a per-value table."""
+    return list({id(o): o for o in objects}.values())
 
 
 def _mapped(values: list[object], parse: Callable[[object], T]) -> list[T]:
