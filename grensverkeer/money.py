@@ -8,7 +8,9 @@ thousand five hundred?) is refused rather than guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 _CENT = Decimal("0.01")
 _STRIP = re.compile(r"[\s\u00a0\u202f€]|EUR|eur")
@@ -73,8 +75,40 @@ def _plain_number(text: str, original: str) -> str:
     return whole + "." + fraction
 
 
+def round_cents(value: Fraction) -> int:
+    """An exact (fractional) number of cents rounded once, half away from zero."""
+    whole, rest = divmod(abs(value.numerator), value.denominator)
+    if rest * 2 >= value.denominator:
+        whole += 1
+    return whole if value >= 0 else -whole
+
+
+def split_largest_remainder(total: int, weights: Mapping[str, int]) -> dict[str, int]:
+    """Split ``total`` cents in proportion to ``weights`` so the parts add up exactly.
+
+    Every part gets its floor; the cents left go to the largest remainders (ties by key),
+    which is the fairest rounding that still sums to the whole.
+    """
+    weight_sum = sum(weights.values())
+    if weight_sum <= 0:
+        raise ValueError("weights must add up to more than zero")
+    parts = {key: total * w // weight_sum for key, w in weights.items()}
+    left = total - sum(parts.values())
+    order = sorted(weights, key=lambda key: (-(total * weights[key] % weight_sum), key))
+    for key in order[:left]:
+        parts[key] += 1
+    return parts
+
+
 def cents_to_decimal(cents: int) -> Decimal:
     return Decimal(cents) * _CENT
 
 
-__all__ = ["AmountError", "cents_to_decimal", "parse_euros", "to_cents"]
+__all__ = [
+    "AmountError",
+    "cents_to_decimal",
+    "parse_euros",
+    "round_cents",
+    "split_largest_remainder",
+    "to_cents",
+]

@@ -13,7 +13,13 @@ from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import load_reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import Matrix, pupil_matrix, school_years_present
+from grensverkeer.services.matrix import (
+    AMOUNT,
+    PUPILS,
+    Matrix,
+    matrix_for,
+    school_years_present,
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -34,6 +40,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=_edu_type,
         metavar="TYPE",
         help="alleen dit onderwijstype: PO, SBO, SO, VSO of VO",
+    )
+    parser.add_argument(
+        "--measure",
+        choices=(PUPILS, AMOUNT),
+        default=PUPILS,
+        help="leerlingen (pupils) of bedragen in centen (amount)",
     )
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.set_defaults(handler=run)
@@ -63,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
                 + ", ".join(str(y) for y in years)
                 + "."
             )
-        matrix = pupil_matrix(db, year, args.type)
+        matrix = matrix_for(db, year, args.measure, args.type)
     finally:
         db.close()
     print_matrix(matrix, args.format)
@@ -75,8 +87,14 @@ def print_matrix(matrix: Matrix, fmt: str) -> None:
         print(json.dumps(matrix.as_json(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
         writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
-        writer.writerow(["woongemeente", "schoolgemeente", "leerlingen"])
-        for (r, s), value in sorted(matrix.cells.items()):
-            writer.writerow([r, s, value])
+        writer.writerow(
+            [
+                "woongemeente",
+                "schoolgemeente",
+                "centen" if matrix.measure == AMOUNT else "leerlingen",
+            ]
+        )
+        for cell in matrix.as_json()["cells"]:  # type: ignore[union-attr]
+            writer.writerow([cell["from"], cell["to"], cell["value"]])
     else:
         print(matrix_table(matrix, load_reference()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 
 from grensverkeer import formatting
 from grensverkeer.importing.issues import ImportIssue
@@ -31,6 +32,23 @@ def table(
 
 def matrix_table(matrix: Matrix, reference: Reference) -> str:
     """Members as rows and columns, the rest folded into "buiten de regio", with totals."""
+    amounts = matrix.measure == "amount"
+    settings = matrix.settings
+    counted = (
+        "naar rato van de dagen in het schooljaar"
+        if settings is not None and settings.pro_rata
+        else f"peildatum {formatting.long_date(matrix.peildatum)}"
+    )
+    unit = "bedragen in euro" if amounts else "leerlingen"
+    title = f"Grensverkeer schooljaar {matrix.school_year}, {counted} ({unit})"
+
+    def show(value: int | Fraction) -> str:
+        if not value:
+            return "."
+        if amounts:
+            return formatting.euros(int(value)).removeprefix("€ ")
+        return formatting.number(value if isinstance(value, int) else round(float(value), 2))
+
     members = sorted(matrix.participants, key=lambda c: reference.label(c))
     member_set = set(members)
     outside_key = "__buiten__"
@@ -38,7 +56,7 @@ def matrix_table(matrix: Matrix, reference: Reference) -> str:
     def key(code: str) -> str:
         return code if code in member_set else outside_key
 
-    grid: dict[tuple[str, str], int] = {}
+    grid: dict[tuple[str, str], int | Fraction] = {}
     for (r, s), value in matrix.cells.items():
         grid[key(r), key(s)] = grid.get((key(r), key(s)), 0) + value
     order = [*members, outside_key]
@@ -47,13 +65,9 @@ def matrix_table(matrix: Matrix, reference: Reference) -> str:
     rows = []
     for r in order:
         values = [grid.get((r, s), 0) for s in order]
-        rows.append([names[r], *(_n(v) for v in values), _n(sum(values))])
+        rows.append([names[r], *(show(v) for v in values), show(sum(values))])
     column_totals = [sum(grid.get((r, s), 0) for r in order) for s in order]
-    rows.append(["Totaal", *(_n(v) for v in column_totals), _n(sum(column_totals))])
-    title = (
-        f"Grensverkeer schooljaar {matrix.school_year}, peildatum "
-        f"{formatting.long_date(matrix.peildatum)} (leerlingen)"
-    )
+    rows.append(["Totaal", *(show(v) for v in column_totals), show(sum(column_totals))])
     body = table(headers, rows, right=set(range(1, len(headers))))
     outside = sorted(matrix.outside_cells().items(), key=lambda item: (-item[1], item[0]))
     parts = [title, "", body]
@@ -61,8 +75,8 @@ def matrix_table(matrix: Matrix, reference: Reference) -> str:
         parts += ["", f"{OUTSIDE} (woon- of schoolgemeente geen deelnemer):"]
         parts.append(
             table(
-                ["woont in", "school in", "leerlingen"],
-                [[reference.label(r), reference.label(s), _n(v)] for (r, s), v in outside],
+                ["woont in", "school in", "euro" if amounts else "leerlingen"],
+                [[reference.label(r), reference.label(s), show(v)] for (r, s), v in outside],
                 right={2},
             )
         )
@@ -72,10 +86,6 @@ def matrix_table(matrix: Matrix, reference: Reference) -> str:
 def _short(reference: Reference, code: str) -> str:
     municipality = reference.municipality(code)
     return municipality.short_name if municipality else code
-
-
-def _n(value: int) -> str:
-    return formatting.number(value) if value else "."
 
 
 def issue_lines(issues: Sequence[ImportIssue], limit: int | None = None) -> list[str]:

@@ -10,6 +10,8 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -19,6 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -104,12 +107,69 @@ class PupilRecordRow(Base):
 
 
 class SchoolYearRow(Base):
-    """Per school year settings; the peildatum decides who counts."""
+    """Per school year settings: the peildatum decides who counts, the options how much."""
 
     __tablename__ = "school_years"
 
     start_year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     peildatum: Mapped[date] = mapped_column(Date)
+    actual_cost: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    pro_rata: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class TariffRow(Base):
+    """The agreed amount per pupil per school year for an onderwijstype, optionally per
+    arrangement (an empty arrangement is the type's general tariff)."""
+
+    __tablename__ = "tariffs"
+    __table_args__ = (UniqueConstraint("school_year", "edu_type", "arrangement"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_year: Mapped[int] = mapped_column(Integer)
+    edu_type: Mapped[str] = mapped_column(String(3))
+    arrangement: Mapped[str] = mapped_column(String(100), default="")
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+
+
+class MembershipRow(Base):
+    """Region membership over time; users edit it, the bundled table is the default."""
+
+    __tablename__ = "memberships"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region: Mapped[str] = mapped_column(String(50))
+    code: Mapped[str] = mapped_column(String(6))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+
+
+class InhabitantsRow(Base):
+    """Inhabitants of a municipality on 1 January of a year, for pooled cost splits."""
+
+    __tablename__ = "inhabitants"
+
+    code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class PlanRow(Base):
+    """A finalised (vastgesteld) settlement plan: immutable, with the inputs it was computed
+    from and a sha256 over them. One per school year; the unique constraint is what makes two
+    users finalising at once end with exactly one plan."""
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_year: Mapped[int] = mapped_column(Integer, unique=True)
+    method: Mapped[str] = mapped_column(String(20))
+    centre: Mapped[str | None] = mapped_column(String(20))
+    threshold_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    finalized_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finalized_by: Mapped[str] = mapped_column(String(100), default="")
+    inputs: Mapped[dict[str, object]] = mapped_column(JSON)
+    result: Mapped[dict[str, object]] = mapped_column(JSON)
+    sha256: Mapped[str] = mapped_column(String(64))
 
 
 class ColumnMappingRow(Base):

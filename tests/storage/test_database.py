@@ -62,3 +62,24 @@ def test_unreachable_server_is_a_clear_message() -> None:
 def test_nonsense_url_is_a_clear_message() -> None:
     with pytest.raises(GrensverkeerError, match="geen geldige database-URL"):
         open_database("nonsense://")
+
+
+def test_a_committed_old_database_upgrades_with_its_data(tmp_path: Path) -> None:
+    """Version 0001's database, as users have it, gets the new tables and keeps its rows."""
+    import shutil
+
+    from grensverkeer.schoolyear import SchoolYear
+    from grensverkeer.services.matrix import pupil_matrix
+
+    old = Path(__file__).resolve().parents[1] / "data" / "grensverkeer-0001.sqlite"
+    path = tmp_path / "oud.sqlite"
+    shutil.copy(old, path)
+    db = open_database(str(path))
+    try:
+        assert current_revision(db.engine) == head_revision()
+        assert {"tariffs", "plans", "memberships"} <= set(inspect(db.engine).get_table_names())
+        matrix = pupil_matrix(db, SchoolYear(2024))
+        assert dict(matrix.cells) == {("GM0518", "GM0518"): 1, ("GM1783", "GM0518"): 1}
+    finally:
+        db.close()
+    assert len(list(tmp_path.glob("oud.sqlite.0001.*.bak"))) == 1

@@ -1,0 +1,152 @@
+"""The counting rules turned into numbers: pupils and amounts per (residence, school) cell.
+
+Pure functions on plain records, so the matrix, the settlement and the documents all count
+the same way. On the peildatum a pupil counts once, in the cell of the record active that
+day. "Naar rato" counts every record that touches the school year for the share of the year
+it covers; identical records (the same enrolment in two files) count once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from grensverkeer.domain import EduType
+from grensverkeer.money import round_cents
+from grensverkeer.schoolyear import SchoolYear
+
+Cell = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class CountedRecord:
+    """What counting needs of a stored pupil record."""
+
+    pseudonym: str
+    residence: str
+    school: str
+    edu_type: EduType
+    arrangement: str
+    start: date | None
+    end: date | None
+    cost_cents: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CountRules:
+    """How a school year is counted: its peildatum and the two options users choose."""
+
+    school_year: SchoolYear
+    peildatum: date
+    pro_rata: bool = False
+    actual_cost: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tariffs:
+    """Tariffs of one school year: (type, arrangement) → cents; arrangement "" is general."""
+
+    cents: Mapping[tuple[str, str], int]
+
+    def for_record(self, edu_type: str, arrangement: str) -> int | None:
+        """The arrangement's own tariff first, else the type's general tariff."""
+        specific = self.cents.get((edu_type, arrangement))
+        return specific if specific is not None else self.cents.get((edu_type, ""))
+
+
+@dataclass(frozen=True, slots=True)
+class MissingTariff:
+    edu_type: str
+    pupils: int
+
+
+@dataclass(frozen=True, slots=True)
+class AmountCount:
+    cells: dict[Cell, int]
+    missing: tuple[MissingTariff, ...]
+    by_actual_cost: int  # records priced by their own cost
+
+
+def counted(
+    records: Iterable[CountedRecord], rules: CountRules
+) -> list[tuple[CountedRecord, Fraction]]:
+    """Each record that counts, with its weight: 1 on the peildatum, or its share of the year."""
+    if not rules.pro_rata:
+        seen: set[str] = set()
+        result = []
+        for record in sorted(records, key=_order):
+            if record.pseudonym in seen or not _active(record, rules.peildatum):
+                continue
+            seen.add(record.pseudonym)
+            result.append((record, Fraction(1)))
+        return result
+    year = rules.school_year
+    unique = {
+        (r.pseudonym, r.residence, r.school, r.edu_type, r.start, r.end): r
+        for r in sorted(records, key=_order, reverse=True)
+    }
+    weighted = []
+    for record in sorted(unique.values(), key=_order):
+        start = max(record.start or year.first_day, year.first_day)
+        end = min(record.end or year.last_day, year.last_day)
+        if end >= start:
+            weighted.append((record, Fraction((end - start).days + 1, year.days)))
+    return weighted
+
+
+def pupil_cells(records: Iterable[CountedRecord], rules: CountRules) -> dict[Cell, Fraction]:
+    """Pupils per cell: whole numbers on the peildatum, fractions of a year naar rato."""
+    cells: dict[Cell, Fraction] = {}
+    for record, weight in counted(records, rules):
+        key = (record.residence, record.school)
+        cells[key] = cells.get(key, Fraction(0)) + weight
+    return cells
+
+
+def amount_cells(
+    records: Iterable[CountedRecord], rules: CountRules, tariffs: Tariffs
+) -> AmountCount:
+    """Cents per cell; each cell rounded once, half up. Pupils without a tariff are counted
+    per type and reported, never priced at zero."""
+    exact: dict[Cell, Fraction] = {}
+    missing: dict[str, int] = {}
+    own_cost = 0
+    for record, weight in counted(records, rules):
+        if rules.actual_cost and record.cost_cents is not None:
+            price: int | None = record.cost_cents
+            own_cost += 1
+        else:
+            price = tariffs.for_record(record.edu_type, record.arrangement)
+        if price is None:
+            missing[record.edu_type] = missing.get(record.edu_type, 0) + 1
+            continue
+        key = (record.residence, record.school)
+        exact[key] = exact.get(key, Fraction(0)) + price * weight
+    cells = {key: round_cents(value) for key, value in exact.items() if value}
+    return AmountCount(
+        cells,
+        tuple(MissingTariff(t, n) for t, n in sorted(missing.items())),
+        own_cost,
+    )
+
+
+def _active(record: CountedRecord, day: date) -> bool:
+    return (record.start is None or record.start <= day) and (
+        record.end is None or record.end >= day
+    )
+
+
+def _order(record: CountedRecord) -> tuple[object, ...]:
+    """A total order, so the same records give the same result in any order."""
+    return (
+        record.pseudonym,
+        record.start or date.min,
+        record.end or date.max,
+        record.residence,
+        record.school,
+        record.edu_type,
+        record.arrangement,
+        record.cost_cents or 0,
+    )
