@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date as _format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal
 
 from grensverkeer.money import cents_to_decimal
 
@@ -18,9 +18,9 @@ def number(value: int | float) -> str:
 
 
 def euros(cents: int) -> str:
-    """``1234567`` cents → ``€ 12.345,67`` (always two decimals, minus before the sign)."""
-    amount = format_decimal(abs(cents_to_decimal(cents)), format="#,##0.00", locale=LOCALE)
-    return f"{'-' if cents < 0 else ''}€ {amount}"
+    """``1234567`` cents → ``€ 12.345,67``; negative ``€ -12.345,67`` (Dutch custom)."""
+    text = format_currency(cents_to_decimal(cents), "EUR", locale=LOCALE)
+    return text.replace("\xa0", " ")
 
 
 def long_date(day: date) -> str:

@@ -65,10 +65,12 @@ def _plain_number(text: str, original: str) -> str:
         return text.replace(separator, "")
     whole, fraction = parts
     if len(fraction) == 3 and whole.isdigit() and len(whole) <= 3 and whole != "0":
-        raise AmountError(
-            f"‘{original}’ kan op twee manieren gelezen worden; "
-            f"schrijf {whole}{fraction},00 of {whole},{fraction}0"
-        )
+        if fraction.endswith("0"):  # 1.250: 1250 euros, or 1 euro 25?
+            raise AmountError(
+                f"‘{original}’ kan op twee manieren gelezen worden; "
+                f"schrijf {whole}{fraction},00 of {whole},{fraction[:2]}"
+            )
+        return whole + fraction  # 12.345 cannot be cents: thousands
     extra_digits = fraction[2:]
     if not whole or not fraction.isdigit() or (extra_digits and set(extra_digits) != {"0"}):
         raise AmountError(f"‘{original}’ is geen geldig bedrag")

@@ -13,11 +13,31 @@ import sys
 from collections.abc import Sequence
 
 from grensverkeer import __version__
-from grensverkeer.cli import demo_cmd, imports_cmd, mappings_cmd, matrix_cmd
+from grensverkeer.cli import (
+    demo_cmd,
+    imports_cmd,
+    mappings_cmd,
+    matrix_cmd,
+    members_cmd,
+    plans_cmd,
+    settings_cmd,
+    settle_cmd,
+    tariff_cmd,
+)
 from grensverkeer.cli.logs import log_file, setup_logging
 from grensverkeer.errors import GrensverkeerError
 
-COMMANDS = (imports_cmd, matrix_cmd, mappings_cmd, demo_cmd)
+COMMANDS = (
+    imports_cmd,
+    matrix_cmd,
+    tariff_cmd,
+    settings_cmd,
+    members_cmd,
+    settle_cmd,
+    plans_cmd,
+    mappings_cmd,
+    demo_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # usage errors (status 2) and --help/--version (status 0)
+        return int(stop.code or 0)
     setup_logging()
     try:
         return int(args.handler(args) or 0)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from grensverkeer import formatting
+from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import issue_lines, table
 from grensverkeer.pseudonym import load_pseudonymizer
@@ -29,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     run.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
     run.add_argument(
         "--school-year",
-        type=SchoolYear.parse,
+        type=options.school_year,
         metavar="2024-2025",
         help="het schooljaar; standaard afgeleid uit het bestand",
     )

@@ -7,12 +7,11 @@ import csv
 import json
 import sys
 
+from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import matrix_table
-from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import load_reference
-from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrix import (
     AMOUNT,
     PUPILS,
@@ -31,13 +30,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--school-year",
-        type=SchoolYear.parse,
+        type=options.school_year,
         metavar="2024-2025",
         help="standaard het laatste schooljaar met gegevens",
     )
     parser.add_argument(
         "--type",
-        type=_edu_type,
+        type=options.edu_type,
         metavar="TYPE",
         help="alleen dit onderwijstype: PO, SBO, SO, VSO of VO",
     )
@@ -49,15 +48,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.set_defaults(handler=run)
-
-
-def _edu_type(text: str) -> EduType:
-    try:
-        return EduType(text.upper())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"onbekend onderwijstype ‘{text}’; kies PO, SBO, SO, VSO of VO"
-        ) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,6 +24,15 @@ def test_amounts_people_write_are_read_to_cents(text: object, cents: int) -> Non
     assert parse_euros(text) == cents
 
 
+def test_the_two_readings_are_offered() -> None:
+    with pytest.raises(AmountError, match="schrijf 12500,00 of 12,50"):
+        parse_euros("12.500")
+
+
+def test_three_decimals_that_cannot_be_cents_are_thousands() -> None:
+    assert parse_euros("12.345") == 1_234_500
+
+
 @pytest.mark.parametrize("text", ["12.500", "12,500", "1.250"])
 def test_an_amount_that_reads_two_ways_is_refused_with_both_readings(text: str) -> None:
     with pytest.raises(AmountError, match="twee manieren"):
@@ -38,5 +47,5 @@ def test_non_amounts_are_refused(text: object) -> None:
 
 def test_dutch_formatting() -> None:
     assert formatting.euros(1_234_567) == "€ 12.345,67"
-    assert formatting.euros(-50) == "-€ 0,50"
+    assert formatting.euros(-50) == "€ -0,50"
     assert formatting.number(1234567) == "1.234.567"

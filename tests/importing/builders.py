@@ -27,7 +27,10 @@ SCHOOLS = [
     ["20XB", "00", "HET ANKER", "DELFT", "0503", "DELFT", "(V)SO", "VSO"],
     ["20XC", "00", "DE BRUG", "RIJSWIJK", "0603", "RIJSWIJK (ZH.)", "SBAO", ""],
     ["21QQ", "00", "LEIDSE SCHOOL", "LEIDEN", "0546", "LEIDEN", "(V)SO", "VSO"],
+    ["20XE", "00", "DE HAVEN", "RIJSWIJK", "0603", "RIJSWIJK (ZH.)", "(V)SO", "VSO"],
 ]
+# A VSO location per municipality, for tests that need flows between them.
+VSO_SCHOOL = {"GM0518": "20XA01", "GM0503": "20XB00", "GM0603": "20XE00", "GM0546": "21QQ00"}
 
 # Valid BSNs (11-proef); the second starts with 0 so Excel drops it.
 BSN = ["111222333", "012345672", "123456782", "100000009", "100000010", "100000022"]
@@ -133,3 +136,35 @@ def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
             name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
             for name, table in metadata.tables.items()
         }
+
+
+def valid_bsns(start: int = 200_000_000):
+    """Valid BSNs (11-proef) in increasing order, for tests that need many pupils."""
+    from grensverkeer.importing.values import passes_eleven_test
+
+    number = start
+    while True:
+        if passes_eleven_test(f"{number:09d}"):
+            yield f"{number:09d}"
+        number += 1
+
+
+def flows_extract(
+    path: Path,
+    flows: dict[tuple[str, str], int],
+    *,
+    edu_type: str = "VSO",
+    start: date = date(2023, 8, 28),
+    end: date | None = None,
+    extra: Sequence[Sequence[object]] = (),
+    first_bsn: int = 200_000_000,
+) -> Path:
+    """An extract with ``n`` pupils per (residence code, school municipality code) pair."""
+    header = ["BSN", "Woongemeente", "Brinvest", "Onderwijstype", "Startdatum", "Einddatum"]
+    bsns = valid_bsns(first_bsn)
+    rows = [
+        [next(bsns), residence, VSO_SCHOOL[school], edu_type, start, end]
+        for (residence, school), count in sorted(flows.items())
+        for _ in range(count)
+    ]
+    return write_xlsx(path, {"Leerlingen": [header, *rows, *extra]})

@@ -29,7 +29,7 @@ def test_imports_are_listed_with_their_figures(schools_loaded, db, tmp_path, cli
     path = write_xlsx(tmp_path / "swv.xlsx", {"L": [PUPIL_HEADER, *rows]})
     schools_loaded.import_files([path])
     (schools, pupils) = import_log.list_imports(db)
-    assert (schools.kind, schools.rows_stored) == ("scholen", 5)
+    assert (schools.kind, schools.rows_stored) == ("scholen", 6)
     assert (pupils.kind, pupils.school_year, pupils.rows_read, pupils.rows_stored) == (
         "leerlingen",
         2024,

@@ -209,21 +209,28 @@ def test_without_a_school_list_the_user_is_told_to_import_one(importer, tmp_path
     assert "importeer eerst de scholenlijst" in report.errors[0].suggestion
 
 
-def test_an_ambiguous_place_is_settled_by_the_postcode_else_reported(schools_loaded, cells,
-                                                                     tmp_path) -> None:
+def test_an_ambiguous_place_is_settled_by_the_postcode_else_reported(
+    schools_loaded, cells, tmp_path
+) -> None:
     header = ["BSN", "Woonplaats", "Postcode", "Brinvest", "Onderwijstype", "Startdatum"]
     rows = [
         [111222333, "Bergen", "1861 AB", "20XB00", "VSO", "28-08-2023"],
         [12345672, "Bergen", "", "20XB00", "VSO", "28-08-2023"],
     ]
-    report = _import(schools_loaded, write_xlsx(tmp_path / "b.xlsx", {"L": [header, *rows]}),
-                     school_year=SchoolYear(2024))
+    report = _import(
+        schools_loaded,
+        write_xlsx(tmp_path / "b.xlsx", {"L": [header, *rows]}),
+        school_year=SchoolYear(2024),
+    )
     assert report.outcome is Outcome.REFUSED
     (error,) = report.errors
     assert (error.row, error.code) == (3, "woonplaats_dubbelzinnig")
     assert "GM0373" in error.suggestion and "GM0893" in error.suggestion
-    report = _import(schools_loaded, write_xlsx(tmp_path / "c.xlsx", {"L": [header, rows[0]]}),
-                     school_year=SchoolYear(2024))
+    report = _import(
+        schools_loaded,
+        write_xlsx(tmp_path / "c.xlsx", {"L": [header, rows[0]]}),
+        school_year=SchoolYear(2024),
+    )
     assert report.outcome is Outcome.STORED
     assert cells() == {("GM0373", "GM0503"): 1}
 

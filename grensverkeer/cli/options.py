@@ -1,0 +1,65 @@
+"""Argument types shared by the commands: school years, amounts, dates, codes — in Dutch."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from grensverkeer.domain import EduType
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.importing.values import parse_date
+from grensverkeer.money import AmountError, parse_euros
+from grensverkeer.reference import load_reference, normalize_code
+from grensverkeer.schoolyear import SchoolYear
+
+
+def school_year(text: str) -> SchoolYear:
+    try:
+        return SchoolYear.parse(text)
+    except GrensverkeerError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def euros(text: str) -> int:
+    """Euros as users write them (12500, 12500.00, 12.500,00) to cents; ambiguity refused."""
+    try:
+        return parse_euros(text)
+    except AmountError as error:
+        raise argparse.ArgumentTypeError(f"ongeldig bedrag: {error}") from None
+
+
+def day(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"ongeldige datum ‘{text}’: {error}") from None
+
+
+def edu_type(text: str) -> EduType:
+    try:
+        return EduType(text.strip().upper())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"onbekend onderwijstype ‘{text}’; kies PO, SBO, SO, VSO of VO"
+        ) from None
+
+
+def municipality(text: str) -> str:
+    """A CBS code in any accepted form, or a municipality name the reference knows."""
+    code = normalize_code(text)
+    if code is not None:
+        return code
+    found = load_reference().resolve_municipality(text)
+    if found.code is None:
+        hint = "; bedoelde u " + found.candidates[0].label + "?" if found.candidates else ""
+        raise argparse.ArgumentTypeError(f"onbekende gemeente ‘{text}’{hint}")
+    return found.code
+
+
+def on_off(text: str) -> bool:
+    value = text.strip().lower()
+    if value in {"aan", "ja", "on", "yes", "1", "true"}:
+        return True
+    if value in {"uit", "nee", "off", "no", "0", "false"}:
+        return False
+    raise argparse.ArgumentTypeError(f"‘{text}’: kies aan of uit")

@@ -1,0 +1,163 @@
+"""``grensverkeer settle``: who pays whom, by one of four methods; ``--finalize`` fixes it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from grensverkeer import formatting
+from grensverkeer.cli import options
+from grensverkeer.cli.context import database
+from grensverkeer.cli.render import table
+from grensverkeer.reference import Reference, load_reference
+from grensverkeer.services.plans import finalize
+from grensverkeer.services.settling import (
+    REGIONAL_CENTRE,
+    REGIONAL_CENTRE_NAME,
+    compute_settlement,
+    settlement_json,
+)
+from grensverkeer.settlement import Method
+
+METHOD_NAMES = {
+    Method.GROSS: "bruto (per leerling, zoals nu)",
+    Method.BILATERAL: "bilateraal (per paar het verschil)",
+    Method.MULTILATERAL: "multilateraal (saldi, zo min mogelijk betalingen)",
+    Method.CENTRAL: "centraal (via één verrekenpartij)",
+}
+
+
+def centre(text: str) -> str:
+    return (
+        REGIONAL_CENTRE if text.strip().upper() == REGIONAL_CENTRE else options.municipality(text)
+    )
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "settle",
+        help="de verrekening tussen de deelnemers berekenen (en vaststellen)",
+        description="Berekent wie wie hoeveel betaalt voor de leerlingen van een schooljaar. "
+        "Bedragen in centen in JSON.",
+    )
+    parser.add_argument(
+        "--school-year", type=options.school_year, required=True, metavar="2024-2025"
+    )
+    parser.add_argument(
+        "--method", choices=[str(m) for m in Method], default=str(Method.MULTILATERAL)
+    )
+    parser.add_argument(
+        "--centre",
+        type=centre,
+        metavar="GEMEENTE|REGIO",
+        help="de verrekenpartij bij de methode central (standaard REGIO)",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=options.euros,
+        default=0,
+        metavar="EURO",
+        help="bagatelgrens: kleinere verschillen per paar worden niet verrekend",
+    )
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--finalize",
+        action="store_true",
+        help="dit plan vaststellen: het wordt bewaard en verandert niet meer",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = database(args)
+    try:
+        run_ = compute_settlement(
+            db, args.school_year, args.method, centre=args.centre, threshold_cents=args.threshold
+        )
+        plan = finalize(db, run_) if args.finalize else None
+    finally:
+        db.close()
+    if args.format == "json":
+        print(json.dumps(settlement_json(run_), ensure_ascii=False, indent=2))
+    else:
+        print(
+            settlement_table(
+                settlement_json(run_),
+                load_reference(),
+                exact=run_.settlement.exact,
+                lower_bound=run_.settlement.lower_bound,
+            )
+        )
+    if plan is not None:
+        print(
+            f"Vastgesteld als plan {plan.id} (kenmerk {plan.short_hash}).",
+            file=sys.stderr if args.format == "json" else sys.stdout,
+        )
+    return 0
+
+
+def _name(reference: Reference, code: str) -> str:
+    return REGIONAL_CENTRE_NAME if code == REGIONAL_CENTRE else reference.label(code)
+
+
+def settlement_table(
+    data: dict, reference: Reference, *, exact: bool = True, lower_bound: int = 0
+) -> str:
+    """The settlement in words and tables; also used for stored plans."""
+    method = Method(data["method"])
+    lines = [
+        f"Verrekening schooljaar {data['school_year']}: {METHOD_NAMES[method]}",
+        f"{len(data['participants'])} deelnemers",
+        "",
+        "Saldi (positief: ontvangt)",
+        table(
+            ["gemeente", "saldo"],
+            [[reference.label(c), formatting.euros(v)] for c, v in data["positions"].items()],
+            right={1},
+        ),
+        "",
+    ]
+    transfers = data["transfers"]
+    if transfers:
+        lines.append(
+            f"Betalingen ({len(transfers)}, samen {formatting.euros(data['total_moved'])})"
+        )
+        lines.append(
+            table(
+                ["betaalt", "aan", "bedrag"],
+                [
+                    [
+                        _name(reference, t["from"]),
+                        _name(reference, t["to"]),
+                        formatting.euros(t["amount"]),
+                    ]
+                    for t in transfers
+                ],
+                right={2},
+            )
+        )
+    else:
+        lines.append("Geen betalingen nodig.")
+    if not exact:
+        lines.append(f"(Benadering: minstens {lower_bound} betalingen zijn nodig.)")
+    if data["waived"]:
+        lines += ["", "Onder de bagatelgrens, niet verrekend:"]
+        lines += [
+            f"  {reference.label(w['from'])} → {reference.label(w['to'])}: "
+            f"{formatting.euros(w['amount'])}"
+            for w in data["waived"]
+        ]
+    if data["outside"]:
+        total = sum(o["amount"] for o in data["outside"])
+        lines += [
+            "",
+            f"Buiten de regeling (woon- of schoolgemeente geen deelnemer), "
+            f"samen {formatting.euros(total)}; apart te regelen:",
+        ]
+        lines += [
+            f"  {reference.label(o['from'])} → {reference.label(o['to'])}: "
+            f"{formatting.euros(o['amount'])}"
+            for o in data["outside"]
+        ]
+    return "\n".join(lines)

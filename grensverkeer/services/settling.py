@@ -1,0 +1,88 @@
+"""A school year's settlement: the amount matrix of its participants, settled by a method.
+
+The result is also what a finalised plan stores, so ``settlement_json`` is the one place that
+decides the agreed JSON shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.matrix import Matrix, amount_matrix
+from grensverkeer.services.school_years import YearSettings
+from grensverkeer.settlement import Method, Settlement, SettlementError, settle
+from grensverkeer.storage.database import Database
+
+REGIONAL_CENTRE = "REGIO"
+REGIONAL_CENTRE_NAME = "regionale organisatie (GR Jeugdhulp Haaglanden)"
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementRun:
+    """Everything a settlement was computed from, and the settlement itself."""
+
+    school_year: SchoolYear
+    matrix: Matrix
+    settlement: Settlement
+
+    @property
+    def settings(self) -> YearSettings:
+        assert self.matrix.settings is not None
+        return self.matrix.settings
+
+
+def compute_settlement(
+    db: Database,
+    year: SchoolYear,
+    method: Method | str,
+    *,
+    centre: str | None = None,
+    threshold_cents: int = 0,
+) -> SettlementRun:
+    method = Method(method)
+    if threshold_cents < 0:
+        raise GrensverkeerError("De bagatelgrens kan niet negatief zijn.")
+    matrix = amount_matrix(db, year)
+    if method is Method.CENTRAL:
+        centre = centre or REGIONAL_CENTRE
+        if centre != REGIONAL_CENTRE and centre not in matrix.participants:
+            raise GrensverkeerError(
+                f"{centre} is in schooljaar {year} geen deelnemer en kan dus geen centrum zijn; "
+                f"kies een deelnemende gemeente of {REGIONAL_CENTRE} (de regionale organisatie)."
+            )
+    elif centre is not None:
+        raise GrensverkeerError("--centre hoort alleen bij de methode central.")
+    if not matrix.participants:
+        raise GrensverkeerError(f"Schooljaar {year} heeft geen deelnemende gemeenten.")
+    try:
+        settlement = settle(
+            {cell: int(value) for cell, value in matrix.cells.items()},
+            matrix.participants,
+            method,
+            centre=centre,
+            threshold_cents=threshold_cents,
+        )
+    except SettlementError as error:
+        raise GrensverkeerError(str(error)) from None
+    return SettlementRun(year, matrix, settlement)
+
+
+def _flow(from_code: str, to_code: str, cents: int) -> dict[str, object]:
+    return {"from": from_code, "to": to_code, "amount": cents}
+
+
+def settlement_json(run: SettlementRun) -> dict[str, object]:
+    """The agreed shape: every participant's position (zero included), amounts in cents."""
+    settlement = run.settlement
+    return {
+        "school_year": str(run.school_year),
+        "method": str(settlement.method),
+        "participants": list(settlement.participants),
+        "positions": dict(settlement.positions),
+        "transfers": [_flow(t.payer, t.payee, t.cents) for t in settlement.transfers],
+        "total_moved": settlement.total_moved,
+        "waived": [_flow(f.from_code, f.to_code, f.cents) for f in settlement.waived],
+        "outside": [_flow(f.from_code, f.to_code, f.cents) for f in settlement.outside],
+    }
