@@ -2023,10 +2023,41 @@ def write_json(path: Path, data: dict) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+DEMO_TARIFFS = {  # euros per pupil per school year; synthetic, for the demo only
+    "2023-2024": {"PO": 4800, "SBO": 7200, "SO": 10600, "VSO": 12000, "VO": 7700},
+    "2024-2025": {"PO": 5000, "SBO": 7500, "SO": 11000, "VSO": 12500, "VO": 8000},
+}
+DEMO_ARRANGEMENT_TARIFFS = {"2023-2024": 17300, "2024-2025": 18000}  # Dagbesteding + onderwijs
+F_TARIEVEN = "tarieven/tarieven_haaglanden.xlsx"
+
+
+def write_tariffs(path: Path) -> int:
+    """The region's tariff table: a title row, then school year, type, arrangement, tariff."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tarieven"
+    ws.append(["Tarieven jeugdhulp in onderwijs, regio Haaglanden (synthetisch, demo)"])
+    ws.append([])
+    ws.append(["Schooljaar", "Onderwijstype", "Arrangement", "Tarief per leerling"])
+    lines = 0
+    for year, tariffs in DEMO_TARIFFS.items():
+        for kind, euros in tariffs.items():
+            ws.append([year, kind, "", nl_amount(euros * 100)])
+            lines += 1
+        for kind in ("SO", "VSO"):
+            ws.append([year, kind, "Dagbesteding + onderwijs",
+                       nl_amount(DEMO_ARRANGEMENT_TARIFFS[year] * 100)])
+            lines += 1
+    save_workbook(wb, path)
+    return lines
+
+
 def generate(out: Path) -> list[Path]:
     """Write the whole demo region into ``out``; return the files written."""
     out = Path(out)
-    for sub in ("scholen", "2024-2025", "2023-2024", "met_fouten", "verwacht"):
+    for sub in ("scholen", "2024-2025", "2023-2024", "met_fouten", "verwacht", "tarieven"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     gen = Generator(SEED)
     rng = gen.rng
@@ -2058,6 +2089,7 @@ def generate(out: Path) -> list[Path]:
     rows[F_2808], without_type = write_28_08(out / F_2808, by_file[F_2808], rng)
     rows[F_23] = write_2023(out / F_23, records_23, rng)
     fouten = write_fouten(out / F_FOUTEN, gen)
+    write_tariffs(out / F_TARIEVEN)
 
     truth_24 = truth_matrix(YEAR_24, by_file)
     truth_23 = truth_matrix(YEAR_23, {F_23: records_23})
@@ -2118,7 +2150,7 @@ def generate(out: Path) -> list[Path]:
     write_json(out / "verwacht" / "summary.json", summary)
     readme = out / "README.md"
     readme.write_text(render_readme(summary), encoding="utf-8")
-    written = [out / name for name in (*school_counts, *FILES_24, F_23, F_FOUTEN)]
+    written = [out / name for name in (*school_counts, *FILES_24, F_23, F_FOUTEN, F_TARIEVEN)]
     written += [
         out / "verwacht" / n
         for n in ("matrix_2024-2025.json", "matrix_2023-2024.json", "summary.json")

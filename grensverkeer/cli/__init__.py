@@ -20,6 +20,7 @@ from grensverkeer.cli import (
     matrix_cmd,
     members_cmd,
     plans_cmd,
+    responsible_cmd,
     settings_cmd,
     settle_cmd,
     tariff_cmd,
@@ -35,6 +36,7 @@ COMMANDS = (
     members_cmd,
     settle_cmd,
     plans_cmd,
+    responsible_cmd,
     mappings_cmd,
     demo_cmd,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from grensverkeer.cli.context import database
 from grensverkeer.cli.imports_cmd import print_report
@@ -12,6 +13,7 @@ from grensverkeer.resources import resources_dir
 from grensverkeer.services.importer import Importer
 from grensverkeer.services.matrix import pupil_matrix, school_years_present
 from grensverkeer.services.reports import Outcome
+from grensverkeer.services.tariffs import list_tariffs, load_tariff_table
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,7 +26,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def demo_files() -> list:
+DEMO_TARIFFS = "tarieven/tarieven_haaglanden.xlsx"
+
+
+def demo_files() -> list[Path]:
     root = resources_dir() / "demo"
     folders = ["scholen", *sorted(p.name for p in root.iterdir() if p.name[:2] == "20")]
     return [
@@ -42,6 +47,11 @@ def run(args: argparse.Namespace) -> int:
         reports = Importer(db, load_pseudonymizer()).import_files(demo_files())
         for report in reports:
             print_report(report)
+        for year in school_years_present(db):
+            if not list_tariffs(db, year):
+                table = load_tariff_table(db, resources_dir() / "demo" / DEMO_TARIFFS)
+                print(f"{DEMO_TARIFFS}: {len(table.lines)} tarieven ingesteld")
+                break
         years = school_years_present(db)
         if years:
             print()

@@ -10,13 +10,12 @@ from grensverkeer import formatting
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import issue_lines, table
-from grensverkeer.importing.tariff_table import read_tariff_table
 from grensverkeer.services.tariffs import (
     Tariff,
     list_tariffs,
+    load_tariff_table,
     remove_tariff,
     set_tariff,
-    set_tariffs,
 )
 
 
@@ -101,22 +100,15 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    tariff_table = read_tariff_table(args.file, args.school_year)
+    db = database(args)
+    try:
+        tariff_table = load_tariff_table(db, args.file, args.school_year)
+    finally:
+        db.close()
     if tariff_table.issues:
         print(f"{args.file.name}: geweigerd; er is niets opgeslagen:", file=sys.stderr)
         for line in issue_lines(tariff_table.issues):
             print(line, file=sys.stderr)
         return 2
-    db = database(args)
-    try:
-        set_tariffs(
-            db,
-            [
-                Tariff(line.school_year, line.edu_type, line.arrangement, line.cents)
-                for line in tariff_table.lines
-            ],
-        )
-    finally:
-        db.close()
     print(f"{args.file.name}: {len(tariff_table.lines)} tarieven ingesteld.")
     return 0

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import delete, select
 
 from grensverkeer.counting import Tariffs
 from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.importing.tariff_table import TariffTable, read_tariff_table
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.models import TariffRow
@@ -103,3 +105,15 @@ def remove_tariff(db: Database, year: SchoolYear, edu_type: EduType, arrangement
 
 def tariffs_of(db: Database, year: SchoolYear) -> Tariffs:
     return Tariffs({(str(t.edu_type), t.arrangement): t.cents for t in list_tariffs(db, year)})
+
+
+def load_tariff_table(
+    db: Database, path: Path, default_year: SchoolYear | None = None
+) -> TariffTable:
+    """Read a tariff spreadsheet and store it whole, or store nothing when it has problems."""
+    table = read_tariff_table(path, default_year)
+    if not table.issues:
+        set_tariffs(
+            db, [Tariff(t.school_year, t.edu_type, t.arrangement, t.cents) for t in table.lines]
+        )
+    return table
