@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from babel.dates import format_date as _format_date
 from babel.numbers import format_currency, format_decimal
@@ -26,3 +28,15 @@ def euros(cents: int) -> str:
 def long_date(day: date) -> str:
     """``1 oktober 2024``."""
     return _format_date(day, format="d MMMM y", locale=LOCALE)
+
+
+def percent(share: Fraction | float) -> str:
+    """``0.355`` → ``35,5%``: one decimal always (half up), so figures line up in a column."""
+    exact = Fraction(share) * 100
+    value = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return (
+        format_decimal(
+            value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), format="0.0", locale=LOCALE
+        )
+        + "%"
+    )

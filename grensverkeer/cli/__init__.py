@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from grensverkeer import __version__
 from grensverkeer.cli import (
+    analyse_cmd,
     demo_cmd,
     imports_cmd,
     mappings_cmd,
@@ -35,6 +36,7 @@ COMMANDS = (
     settings_cmd,
     members_cmd,
     settle_cmd,
+    analyse_cmd,
     plans_cmd,
     responsible_cmd,
     mappings_cmd,

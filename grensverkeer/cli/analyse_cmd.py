@@ -61,7 +61,6 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from grensverkeer import formatting
@@ -292,8 +291,7 @@ def _count(value: Pupils) -> str:
 def _percent(value: Fraction | None) -> str:
     if value is None:
         return "-"
-    exact = Decimal(value.numerator) * 100 / Decimal(value.denominator)
-    return f"{formatting.number(exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP))}%"
+    return formatting.percent(value)
 
 
 def _name(reference: Reference, code: str) -> str:

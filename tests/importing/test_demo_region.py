@@ -6,7 +6,7 @@ import json
 
 from builders import snapshot
 
-from grensverkeer.cli.demo_cmd import demo_files
+from grensverkeer.services.demo import demo_files
 from grensverkeer.resources import resources_dir
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrix import pupil_matrix
