@@ -26,6 +26,7 @@ from grensverkeer.cli import (
     settle_cmd,
     tariff_cmd,
 )
+from grensverkeer.cli.dutch_argparse import use_dutch
 from grensverkeer.cli.logs import log_file, setup_logging
 from grensverkeer.errors import GrensverkeerError
 
@@ -45,6 +46,7 @@ COMMANDS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    use_dutch()
     parser = argparse.ArgumentParser(
         prog="grensverkeer",
         description="Grensverkeer van zorg in onderwijs: importeren, matrix en verrekening.",
