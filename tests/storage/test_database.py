@@ -19,6 +19,12 @@ def test_opening_migrates_to_head(db) -> None:
     assert {"imports", "pupil_records", "school_locations", "school_years"} <= tables
 
 
+def test_the_fast_revision_check_agrees_with_alembic() -> None:
+    from grensverkeer.storage.database import schema_revision
+
+    assert schema_revision() == head_revision()
+
+
 def test_a_path_becomes_a_sqlite_url(tmp_path: Path) -> None:
     assert database_url(str(tmp_path / "x.sqlite")) == f"sqlite:///{tmp_path / 'x.sqlite'}"
     assert database_url("postgresql+psycopg://u@h/d") == "postgresql+psycopg://u@h/d"
