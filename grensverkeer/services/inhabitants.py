@@ -6,12 +6,12 @@ from __future__ import annotations
 import csv
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.resources import resources_dir
+from grensverkeer.services.seeding import seed_once
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import InhabitantsRow, MetaRow
+from grensverkeer.storage.models import InhabitantsRow
 
 _SEEDED = "inwoners_gevuld"
 
@@ -22,19 +22,22 @@ def bundled_inhabitants() -> dict[tuple[str, int], int]:
         return {(r["code"], int(r["jaar"])): int(r["inwoners"]) for r in csv.DictReader(handle)}
 
 
-def _seed(session: Session) -> None:
-    if session.get(MetaRow, _SEEDED) is not None:
-        return
-    for (code, year), count in bundled_inhabitants().items():
-        session.add(InhabitantsRow(code=code, year=year, count=count))
-    session.add(MetaRow(key=_SEEDED, value="ja"))
+def _seed(db: Database) -> None:
+    seed_once(
+        db,
+        _SEEDED,
+        lambda: [
+            InhabitantsRow(code=code, year=year, count=count)
+            for (code, year), count in bundled_inhabitants().items()
+        ],
+    )
 
 
 def inhabitants(db: Database, year: int) -> dict[str, int]:
     """Inhabitants on 1 January of ``year``; a municipality without a figure for that year
     takes its latest earlier one."""
-    with db.sessions.begin() as session:
-        _seed(session)
+    _seed(db)
+    with db.sessions() as session:
         rows = session.execute(
             select(InhabitantsRow.code, InhabitantsRow.year, InhabitantsRow.count)
             .where(InhabitantsRow.year <= year)
@@ -46,8 +49,8 @@ def inhabitants(db: Database, year: int) -> dict[str, int]:
 def set_inhabitants(db: Database, code: str, year: int, count: int) -> None:
     if count <= 0:
         raise GrensverkeerError("Het aantal inwoners moet groter dan nul zijn.")
+    _seed(db)
     with db.sessions.begin() as session:
-        _seed(session)
         row = session.get(InhabitantsRow, (code, year))
         if row is None:
             session.add(InhabitantsRow(code=code, year=year, count=count))
@@ -56,8 +59,8 @@ def set_inhabitants(db: Database, code: str, year: int, count: int) -> None:
 
 
 def all_inhabitants(db: Database) -> list[tuple[str, int, int]]:
-    with db.sessions.begin() as session:
-        _seed(session)
+    _seed(db)
+    with db.sessions() as session:
         return [
             (r.code, r.year, r.count)
             for r in session.scalars(

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.school_years import year_settings
+from grensverkeer.services.seeding import seed_once
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import MembershipRow, MetaRow
+from grensverkeer.storage.models import MembershipRow
 
 REGION = "Haaglanden"
 _SEEDED = "lidmaatschap_gevuld"
@@ -36,22 +36,21 @@ class Membership:
         )
 
 
-def _seed(session: Session, reference: Reference) -> None:
+def _seed(db: Database, reference: Reference) -> None:
     """Copy the bundled membership table once; after that the database's table is the truth."""
-    if session.get(MetaRow, _SEEDED) is not None:
-        return
-    for item in reference.memberships(REGION):
-        session.add(
-            MembershipRow(
-                region=REGION, code=item.code, valid_from=item.valid_from, valid_to=item.valid_to
-            )
-        )
-    session.add(MetaRow(key=_SEEDED, value="ja"))
+    seed_once(
+        db,
+        _SEEDED,
+        lambda: [
+            MembershipRow(region=REGION, code=m.code, valid_from=m.valid_from, valid_to=m.valid_to)
+            for m in reference.memberships(REGION)
+        ],
+    )
 
 
 def memberships(db: Database, reference: Reference | None = None) -> list[Membership]:
-    with db.sessions.begin() as session:
-        _seed(session, reference or load_reference())
+    _seed(db, reference or load_reference())
+    with db.sessions() as session:
         rows = session.scalars(
             select(MembershipRow)
             .where(MembershipRow.region == REGION)

@@ -147,3 +147,30 @@ def test_membership_decides_the_participants(example, cli) -> None:
     assert RIJSWIJK in _settle(cli, example)["participants"]
     code, _out, err = cli("--db", url, "members", "add", "GM0603", "--from", "2025-01-01")
     assert code == 2 and "al lid" in err
+
+
+def test_two_programs_seeding_at_once_leave_one_copy(db) -> None:
+    """The other program commits between our check and our insert: ours is rolled back whole."""
+    from sqlalchemy import func, select
+
+    from grensverkeer.services.seeding import seed_once
+    from grensverkeer.storage.models import MembershipRow, MetaRow
+
+    def row(code: str) -> MembershipRow:
+        return MembershipRow(region="Test", code=code, valid_from=None, valid_to=None)
+
+    def rows_while_the_other_program_commits():
+        with db.sessions.begin() as other:
+            other.add_all([row("GM0001"), MetaRow(key="test_gevuld", value="ja")])
+        return [row("GM0002")]
+
+    seed_once(db, "test_gevuld", rows_while_the_other_program_commits)
+    with db.sessions() as session:
+        codes = session.scalars(select(MembershipRow.code).where(MembershipRow.region == "Test"))
+        assert list(codes) == ["GM0001"]
+        assert (
+            session.scalar(
+                select(func.count()).select_from(MetaRow).where(MetaRow.key == "test_gevuld")
+            )
+            == 1
+        )
