@@ -1,0 +1,469 @@
+"""Verrekening: choose a method, see the positions and the transfers, compare the scenarios,
+and fix (vaststellen) a plan.
+
+Everything shown comes from ``services.settling`` (the settlement), ``services.analysis`` (the
+balance and the scenarios) and ``services.plans``; the page only words it. A plan is fixed
+after a confirmation; a school year that has one already gets the service's Dutch refusal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grensverkeer import formatting
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.money import AmountError, parse_euros
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.analysis import Analysis, analyse
+from grensverkeer.services.balance import Scenario, parse_tolerance
+from grensverkeer.services.plans import Plan, finalize, list_plans
+from grensverkeer.services.settling import (
+    REGIONAL_CENTRE,
+    REGIONAL_CENTRE_NAME,
+    SettlementRun,
+    compute_settlement,
+)
+from grensverkeer.settlement import Method, Transfer
+from grensverkeer.ui.dialogs import ask, show_error, show_info
+from grensverkeer.ui.models import Column, RowsModel, group, heading, table_view
+from grensverkeer.ui.pages.base import Page
+
+METHODS = (
+    (Method.MULTILATERAL, "Multilateraal: saldi, zo min mogelijk betalingen"),
+    (Method.BILATERAL, "Bilateraal: per paar het verschil"),
+    (Method.GROSS, "Bruto: per leerling, zoals nu"),
+    (Method.CENTRAL, "Centraal: via één verrekenpartij"),
+)
+SCENARIOS = (
+    (Scenario.GROSS, "bruto"),
+    (Scenario.BILATERAL, "bilateraal"),
+    (Scenario.MULTILATERAL, "multilateraal"),
+    (Scenario.NONE, "geen verrekening"),
+    (Scenario.POOL_H10, "pool H10 (inwoners)"),
+    (Scenario.POOL_H8, "pool H8 (inwoners)"),
+)
+RECEIVES = QColor("#2e7d32")
+PAYS = QColor("#c62828")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettlementPage", text)
+
+
+@dataclass(frozen=True, slots=True)
+class PositionRow:
+    code: str
+    name: str
+    cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioRow:
+    code: str
+    name: str
+    cells: tuple[tuple[int, int] | None, ...]  # per scenario (position, transfers) or n.b.
+
+
+def scenario_rows(analysis: Analysis, names: dict[str, str]) -> list[ScenarioRow]:
+    """Per participant its position and transfer count in every scenario, side by side."""
+    results = [analysis.assessment.scenario(s) for s, _label in SCENARIOS]
+    rows = []
+    for code in analysis.assessment.participants:
+        cells: list[tuple[int, int] | None] = []
+        for result in results:
+            if result.unavailable is not None:
+                cells.append(None)
+                continue
+            position = dict(result.positions).get(code, 0)
+            if result.scenario is Scenario.NONE:  # what not settling means for x: −net
+                position = -analysis.assessment.balance(code).net
+            count = sum(1 for t in result.transfers if code in (t.payer, t.payee))
+            cells.append((position, count))
+        rows.append(ScenarioRow(code, names[code], tuple(cells)))
+    return rows
+
+
+def _scenario_text(index: int) -> callable:  # type: ignore[valid-type]
+    def text(row: ScenarioRow) -> str:
+        cell = row.cells[index]
+        if cell is None:
+            return _tr("n.b.")
+        position, count = cell
+        return f"{formatting.euros(position)}  ({count})"
+
+    return text
+
+
+class SettlementPage(Page):
+    name = "verrekening"
+    title = "Verrekening"
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, parent)
+        self.year: SchoolYear | None = None
+        self.run: SettlementRun | None = None
+        self._build()
+
+    # Widgets ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_tr("Verrekening")))
+
+        self.method = QComboBox()
+        self.method.setAccessibleName(_tr("Methode"))
+        for method, label in METHODS:
+            self.method.addItem(_tr(label), str(method))
+        self.centre = QComboBox()
+        self.centre.setAccessibleName(_tr("Verrekenpartij"))
+        self.threshold = QLineEdit("0")
+        self.threshold.setAccessibleName(_tr("Bagatelgrens in euro"))
+        self.threshold.setToolTip(_tr("Kleinere verschillen per paar worden niet verrekend"))
+        self.tolerance = QLineEdit("10%")
+        self.tolerance.setAccessibleName(_tr("Tolerantie"))
+        self.tolerance.setToolTip(_tr("Bijvoorbeeld 10% van het eigen bruto, of 25000 euro"))
+        self.compute_button = QPushButton(_tr("&Berekenen"))
+        self.compute_button.setAccessibleName(_tr("Berekenen"))
+        self.finalize_button = QPushButton(_tr("Plan &vaststellen…"))
+        self.finalize_button.setAccessibleName(_tr("Plan vaststellen"))
+
+        form = QFormLayout()
+        form.addRow(_tr("&Methode:"), self.method)
+        form.addRow(_tr("&Verrekenpartij:"), self.centre)
+        row = QHBoxLayout()
+        row.addLayout(form, 2)
+        small = QFormLayout()
+        small.addRow(_tr("Ba&gatelgrens (€):"), self.threshold)
+        small.addRow(_tr("&Tolerantie:"), self.tolerance)
+        row.addLayout(small, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.compute_button)
+        buttons.addWidget(self.finalize_button)
+        row.addLayout(buttons)
+        layout.addLayout(row)
+
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setAccessibleName(_tr("Oordeel"))
+        layout.addWidget(self.verdict)
+
+        self.positions = RowsModel[PositionRow](
+            [
+                Column(_tr("Gemeente"), lambda r: r.name),
+                Column(
+                    _tr("Saldo (+ ontvangt)"),
+                    lambda r: formatting.euros(r.cents),
+                    sort=lambda r: r.cents,
+                    numeric=True,
+                ),
+            ],
+            self,
+        )
+        self.transfers = RowsModel[Transfer](
+            [
+                Column(_tr("Betaalt"), lambda t: self._name(t.payer)),
+                Column(_tr("Aan"), lambda t: self._name(t.payee)),
+                Column(
+                    _tr("Bedrag"),
+                    lambda t: formatting.euros(t.cents),
+                    sort=lambda t: t.cents,
+                    numeric=True,
+                ),
+            ],
+            self,
+        )
+        self.scenarios = RowsModel[ScenarioRow](
+            [
+                Column(_tr("Gemeente"), lambda r: r.name),
+                *(
+                    Column(_tr(label), _scenario_text(i), numeric=True)
+                    for i, (_s, label) in enumerate(SCENARIOS)
+                ),
+            ],
+            self,
+        )
+        self.apart = RowsModel[tuple[str, str, str, int]](
+            [
+                Column(_tr("Soort"), lambda r: r[0]),
+                Column(_tr("Van"), lambda r: r[1]),
+                Column(_tr("Naar"), lambda r: r[2]),
+                Column(
+                    _tr("Bedrag"),
+                    lambda r: formatting.euros(r[3]),
+                    sort=lambda r: r[3],
+                    numeric=True,
+                ),
+            ],
+            self,
+        )
+        self.plans = RowsModel[Plan](
+            [
+                Column(_tr("Plan"), lambda p: str(p.id), sort=lambda p: p.id, numeric=True),
+                Column(_tr("Schooljaar"), lambda p: str(p.school_year)),
+                Column(_tr("Methode"), lambda p: p.method),
+                Column(
+                    _tr("Vastgesteld"),
+                    lambda p: f"{p.finalized_at.astimezone():%d-%m-%Y %H:%M}",
+                    sort=lambda p: p.finalized_at.isoformat(),
+                ),
+                Column(_tr("Door"), lambda p: p.finalized_by),
+                Column(
+                    _tr("Bedrag"),
+                    lambda p: formatting.euros(int(p.result["total_moved"])),  # type: ignore[call-overload]
+                    numeric=True,
+                ),
+                Column(_tr("Kenmerk"), lambda p: p.short_hash),
+            ],
+            self,
+        )
+
+        self.chart_view = QChartView()
+        self.chart_view.setAccessibleName(_tr("Saldi als staafdiagram"))
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.chart_view, 3)
+        self.positions_view = table_view(self.positions, _tr("Saldi per gemeente"))
+        left_layout.addWidget(self.positions_view, 2)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        tabs = QTabWidget()
+        tabs.setAccessibleName(_tr("Uitkomsten"))
+        transfers = QWidget()
+        transfers_layout = QVBoxLayout(transfers)
+        transfers_layout.addWidget(self.summary)
+        self.views = [
+            self.positions_view,
+            table_view(self.transfers, _tr("Betalingen")),
+            table_view(self.scenarios, _tr("Scenario's")),
+            table_view(self.apart, _tr("Apart te regelen")),
+            table_view(self.plans, _tr("Vastgestelde plannen")),
+        ]
+        transfers_layout.addWidget(self.views[1])
+        tabs.addTab(transfers, _tr("Betalingen"))
+        tabs.addTab(self.views[2], _tr("Scenario's"))
+        tabs.addTab(self.views[3], _tr("Apart te regelen"))
+        tabs.addTab(self.views[4], _tr("Plannen"))
+        self.tabs = tabs
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(group(_tr("Saldi (positief: ontvangt)"), left))
+        splitter.addWidget(tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self.compute_button.clicked.connect(self.refresh)
+        self.threshold.returnPressed.connect(self.refresh)
+        self.tolerance.returnPressed.connect(self.refresh)
+        self.finalize_button.clicked.connect(self.finalize_plan)
+        self._method_changed()
+
+    def _method_changed(self) -> None:
+        self.centre.setEnabled(self.current_method() is Method.CENTRAL)
+
+    def current_method(self) -> Method:
+        return Method(self.method.currentData())
+
+    def _name(self, code: str) -> str:
+        if code == REGIONAL_CENTRE:
+            return REGIONAL_CENTRE_NAME
+        return self.context.reference.label(code)
+
+    # Page contract ------------------------------------------------------------------------
+
+    def set_school_year(self, year: SchoolYear | None) -> None:
+        self.year = year
+
+    def refresh(self) -> None:
+        self.plans.set_rows(list_plans(self.context.db))
+        self.run = None
+        if self.year is None:
+            self._show_nothing(_tr("Er zijn nog geen leerlingen geïmporteerd."))
+            return
+        try:
+            threshold = parse_euros(self.threshold.text() or "0")
+            tolerance = parse_tolerance(self.tolerance.text() or "10%")
+        except (AmountError, GrensverkeerError) as error:
+            self._show_nothing(str(error))
+            return
+        try:
+            run = compute_settlement(
+                self.context.db,
+                self.year,
+                self.current_method(),
+                centre=self._centre(),
+                threshold_cents=threshold,
+            )
+            analysis = analyse(self.context.db, self.year, tolerance, self.context.reference)
+        except GrensverkeerError as error:
+            self._show_nothing(str(error))
+            return
+        self.run = run
+        self._fill_centres(run.matrix.participants)
+        self._show(run, analysis)
+
+    def _centre(self) -> str | None:
+        if self.current_method() is not Method.CENTRAL:
+            return None
+        return self.centre.currentData() or REGIONAL_CENTRE
+
+    def _fill_centres(self, participants: tuple[str, ...]) -> None:
+        chosen = self.centre.currentData()
+        self.centre.blockSignals(True)
+        self.centre.clear()
+        self.centre.addItem(_tr(REGIONAL_CENTRE_NAME), REGIONAL_CENTRE)
+        for code in participants:
+            self.centre.addItem(self.context.reference.label(code), code)
+        index = self.centre.findData(chosen)
+        self.centre.setCurrentIndex(max(index, 0))
+        self.centre.blockSignals(False)
+
+    def _show_nothing(self, message: str) -> None:
+        self.verdict.setText(message)
+        for model in (self.positions, self.transfers, self.scenarios, self.apart):
+            model.set_rows([])
+        self.summary.clear()
+        self.chart_view.setChart(QChart())
+        self.finalize_button.setEnabled(False)
+
+    def _show(self, run: SettlementRun, analysis: Analysis) -> None:
+        settlement = run.settlement
+        names = {code: self.context.reference.label(code) for code in run.matrix.participants}
+        positions = [PositionRow(code, names[code], cents) for code, cents in settlement.positions]
+        self.positions.set_rows(positions)
+        self.transfers.set_rows(list(settlement.transfers))
+        self.scenarios.set_rows(scenario_rows(analysis, names))
+        label = self.context.reference.label
+        self.apart.set_rows(
+            [
+                (_tr("onder de bagatelgrens"), label(f.from_code), label(f.to_code), f.cents)
+                for f in settlement.waived
+            ]
+            + [
+                (_tr("buiten de regio"), label(f.from_code), label(f.to_code), f.cents)
+                for f in settlement.outside
+            ]
+        )
+        summary = _tr("{n} betalingen, samen {amount}.").format(
+            n=len(settlement.transfers), amount=formatting.euros(settlement.total_moved)
+        )
+        if not settlement.exact:
+            summary += " " + _tr("Benadering: minstens {n} betalingen zijn nodig.").format(
+                n=settlement.lower_bound
+            )
+        self.summary.setText(summary)
+        self.verdict.setText(self._verdict(analysis))
+        self.chart_view.setChart(self._chart(positions))
+        self.finalize_button.setEnabled(True)
+        for view in self.views:
+            view.resizeColumnsToContents()
+
+    def _verdict(self, analysis: Analysis) -> str:
+        assessment = analysis.assessment
+        ratio = (
+            formatting.percent(assessment.regional_ratio)
+            if assessment.regional_ratio is not None
+            else "—"
+        )
+        if assessment.balanced:
+            return _tr(
+                "Grosso modo in evenwicht: elke gemeente blijft binnen de tolerantie "
+                "(regionale verhouding Σ|saldo| / Σ bruto: {ratio}). Voorstel: niet verrekenen."
+            ).format(ratio=ratio)
+        outside = ", ".join(self.context.reference.label(c) for c in assessment.outside_tolerance)
+        return _tr(
+            "Niet in evenwicht (regionale verhouding {ratio}); buiten de tolerantie: {outside}. "
+            "Voorstel: multilateraal verrekenen."
+        ).format(ratio=ratio, outside=outside)
+
+    def _chart(self, positions: list[PositionRow]) -> QChart:
+        chart = QChart()
+        chart.setTitle(_tr("Saldo per gemeente (× € 1.000)"))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        receives = QBarSet(_tr("ontvangt"))
+        pays = QBarSet(_tr("betaalt"))
+        receives.setColor(RECEIVES)
+        pays.setColor(PAYS)
+        ordered = sorted(positions, key=lambda p: p.cents)
+        for row in ordered:
+            receives.append(max(row.cents, 0) / 100_000)
+            pays.append(min(row.cents, 0) / 100_000)
+        series = QHorizontalStackedBarSeries()
+        series.append(receives)
+        series.append(pays)
+        chart.addSeries(series)
+        names = QBarCategoryAxis()
+        municipality = self.context.reference.municipality
+        names.append(
+            [municipality(r.code).short_name if municipality(r.code) else r.code for r in ordered]
+        )
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(names)
+        values = QValueAxis()
+        values.setLabelFormat("%.0f")
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values)
+        values.applyNiceNumbers()
+        return chart
+
+    # Actions ------------------------------------------------------------------------------
+
+    def finalize_plan(self) -> None:
+        if self.run is None:
+            return
+        run = self.run
+        question = _tr(
+            "Het plan voor schooljaar {year} ({method}, {n} betalingen, samen {amount}) "
+            "vaststellen? Een vastgesteld plan verandert daarna niet meer, ook niet door "
+            "latere imports."
+        ).format(
+            year=run.school_year,
+            method=self.method.currentText(),
+            n=len(run.settlement.transfers),
+            amount=formatting.euros(run.settlement.total_moved),
+        )
+        if not ask(self, question):
+            return
+        try:
+            plan = finalize(self.context.db, run)
+        except GrensverkeerError as error:
+            show_error(self, str(error))
+            return
+        show_info(
+            self,
+            _tr("Vastgesteld als plan {id} (kenmerk {hash}).").format(
+                id=plan.id, hash=plan.short_hash
+            ),
+        )
+        self.context.events.changed.emit()
+
+
+PAGE = SettlementPage

@@ -1,0 +1,72 @@
+"""Verrekening: the page shows what the settlement service computes, and fixes a plan."""
+
+from __future__ import annotations
+
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.plans import list_plans
+from grensverkeer.services.settling import compute_settlement
+from grensverkeer.settlement import Method
+
+Y = SchoolYear(2024)
+
+
+def _page(context, qtbot):
+    from grensverkeer.ui.pages.settlement_page import SettlementPage
+
+    page = SettlementPage(context)
+    qtbot.addWidget(page)
+    page.set_school_year(Y)
+    page.refresh()
+    return page
+
+
+def test_page_shows_the_services_settlement(context, qtbot, qtmodeltester) -> None:
+    page = _page(context, qtbot)
+    expected = compute_settlement(context.db, Y, Method.MULTILATERAL).settlement
+    assert [(r.code, r.cents) for r in page.positions.rows()] == list(expected.positions)
+    assert page.transfers.rows() == list(expected.transfers)
+    assert str(len(expected.transfers)) in page.summary.text()
+    assert "Voorstel: multilateraal verrekenen" in page.verdict.text()
+    assert page.scenarios.rowCount() == len(expected.participants)
+    for model in (page.positions, page.transfers, page.scenarios, page.apart, page.plans):
+        qtmodeltester.check(model)
+
+
+def test_the_scenarios_agree_with_the_settlement(context, qtbot) -> None:
+    page = _page(context, qtbot)
+    positions = dict(compute_settlement(context.db, Y, Method.MULTILATERAL).settlement.positions)
+    for row in page.scenarios.rows():
+        gross, bilateral, multilateral, none = row.cells[:4]
+        assert gross[0] == bilateral[0] == multilateral[0] == positions[row.code]
+        assert none == (-positions[row.code], 0)
+
+
+def test_central_method_uses_the_chosen_centre(context, qtbot) -> None:
+    page = _page(context, qtbot)
+    page.method.setCurrentIndex(page.method.findData("central"))
+    assert page.centre.isEnabled()
+    page.centre.setCurrentIndex(page.centre.findData("GM0518"))
+    page.refresh()
+    assert all("GM0518" in (t.payer, t.payee) for t in page.transfers.rows())
+
+
+def test_a_bad_threshold_is_said_in_dutch_and_shows_nothing(context, qtbot) -> None:
+    page = _page(context, qtbot)
+    page.threshold.setText("12.500")
+    page.refresh()
+    assert "twee manieren" in page.verdict.text()
+    assert page.transfers.rowCount() == 0
+    assert not page.finalize_button.isEnabled()
+
+
+def test_finalizing_stores_one_plan_and_refuses_a_second(context, qtbot, messages) -> None:
+    page = _page(context, qtbot)
+    with qtbot.waitSignal(context.events.changed):
+        page.finalize_plan()
+    (plan,) = list_plans(context.db)
+    assert ("info", f"Vastgesteld als plan {plan.id} (kenmerk {plan.short_hash}).") in messages
+    page.refresh()
+    assert page.plans.rowCount() == 1
+    page.finalize_plan()
+    assert any(kind == "fout" and "al een plan vastgesteld" in text for kind, text in messages)
+    assert len(list_plans(context.db)) == 1
