@@ -51,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="grensverkeer",
         description="Grensverkeer van zorg in onderwijs: importeren, matrix en verrekening.",
     )
-    parser.add_argument("--version", action="version", version=f"grensverkeer {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"grensverkeer {__version__}",
+        help="toon het versienummer en stop",
+    )
     parser.add_argument(
         "--db",
         help="database: een SQLAlchemy-URL of het pad naar een .sqlite-bestand "

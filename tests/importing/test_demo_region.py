@@ -6,9 +6,9 @@ import json
 
 from builders import snapshot
 
-from grensverkeer.services.demo import demo_files
 from grensverkeer.resources import resources_dir
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.demo import demo_files
 from grensverkeer.services.matrix import pupil_matrix
 from grensverkeer.services.reports import Outcome
 
