@@ -16,6 +16,7 @@ from grensverkeer import __version__
 from grensverkeer.cli import (
     analyse_cmd,
     demo_cmd,
+    export_cmd,
     imports_cmd,
     mappings_cmd,
     matrix_cmd,
@@ -39,6 +40,7 @@ COMMANDS = (
     settle_cmd,
     analyse_cmd,
     plans_cmd,
+    export_cmd,
     responsible_cmd,
     mappings_cmd,
     demo_cmd,
