@@ -16,6 +16,7 @@ from grensverkeer import __version__
 from grensverkeer.cli import (
     analyse_cmd,
     demo_cmd,
+    documents_cmd,
     export_cmd,
     imports_cmd,
     mappings_cmd,
@@ -40,6 +41,7 @@ COMMANDS = (
     settle_cmd,
     analyse_cmd,
     plans_cmd,
+    documents_cmd,
     export_cmd,
     responsible_cmd,
     mappings_cmd,

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.matrix import pupil_matrix
 from grensverkeer.services.settling import SettlementRun, settlement_json
 from grensverkeer.services.tariffs import list_tariffs
 from grensverkeer.storage.database import Database
@@ -47,6 +48,7 @@ def plan_inputs(db: Database, run: SettlementRun) -> dict[str, object]:
     """What the plan was computed from, as plain JSON in a fixed order."""
     settings = run.settings
     settlement = run.settlement
+    pupils = pupil_matrix(db, run.school_year)
     return {
         "school_year": str(run.school_year),
         "peildatum": settings.peildatum.isoformat(),
@@ -62,6 +64,10 @@ def plan_inputs(db: Database, run: SettlementRun) -> dict[str, object]:
         ],
         "amounts": [
             {"from": r, "to": s, "cents": int(v)} for (r, s), v in sorted(run.matrix.cells.items())
+        ],
+        # exact values (a fraction of a year naar rato), so documents never recount them
+        "pupils": [
+            {"from": r, "to": s, "value": str(v)} for (r, s), v in sorted(pupils.cells.items())
         ],
     }
 

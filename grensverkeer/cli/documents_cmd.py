@@ -1,0 +1,138 @@
+"""``grensverkeer documents``: the verrekenvoorstel and an agreement per participant, as PDF.
+
+With ``--plan ID`` the documents show the finalised plan exactly as it was stored (later
+imports change nothing) and are dated on the day it was finalised, unless ``--date`` says
+otherwise. Without a plan they are a draft computed now, like ``grensverkeer settle``, marked
+"CONCEPT — niet vastgesteld" on every page. Every document is made before any file is written,
+so an error (missing tariffs: exit 2) leaves the output folder as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from grensverkeer.cli import options
+from grensverkeer.cli.context import database
+from grensverkeer.cli.settle_cmd import centre
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.services.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
+from grensverkeer.settlement import Method
+
+
+def tolerance(text: str) -> Tolerance:
+    try:
+        return parse_tolerance(text)
+    except GrensverkeerError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "documents",
+        help="het verrekenvoorstel en de overeenkomsten per gemeente als PDF maken",
+        description="Maakt het verrekenvoorstel van de regio en per deelnemende gemeente een "
+        "overeenkomst, als PDF. Met --plan die van een vastgesteld plan; zonder --plan een "
+        "concept dat nu berekend wordt (zoals ‘grensverkeer settle’).",
+    )
+    parser.add_argument(
+        "--school-year", type=options.school_year, required=True, metavar="2024-2025"
+    )
+    parser.add_argument(
+        "--method",
+        choices=[str(m) for m in Method],
+        help=f"de methode van een concept (standaard {Method.MULTILATERAL}); "
+        "bij --plan die van het plan",
+    )
+    parser.add_argument(
+        "--centre",
+        type=centre,
+        metavar="GEMEENTE|REGIO",
+        help="de verrekenpartij bij de methode central (standaard REGIO)",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=options.euros,
+        metavar="EURO",
+        help="bagatelgrens van een concept: kleinere verschillen per paar worden niet verrekend",
+    )
+    parser.add_argument(
+        "--plan", type=int, metavar="ID", help="de documenten van dit vastgestelde plan"
+    )
+    parser.add_argument(
+        "--date",
+        type=options.day,
+        metavar="DATUM",
+        help="de datum op de documenten (standaard: de dag van vaststelling van het plan, "
+        "of vandaag bij een concept)",
+    )
+    parser.add_argument(
+        "--tolerance",
+        type=tolerance,
+        default=parse_tolerance(DEFAULT_TOLERANCE),
+        metavar="10%|EURO",
+        help=f"wanneer een saldo ‘in evenwicht’ heet (standaard {DEFAULT_TOLERANCE})",
+    )
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="MAP", help="de map voor de PDF-bestanden"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from grensverkeer.documents import render_documents, write_documents
+    from grensverkeer.documents.sources import draft_document_data, plan_document_data
+    from grensverkeer.services.plans import finalized_plan
+
+    db = database(args)
+    try:
+        if args.plan is not None:
+            data = plan_document_data(
+                db, args.plan, args.school_year, issued=args.date, tolerance=args.tolerance
+            )
+            _check_plan_options(args, data.method)
+        else:
+            data = draft_document_data(
+                db,
+                args.school_year,
+                args.method or Method.MULTILATERAL,
+                centre=args.centre,
+                threshold_cents=args.threshold or 0,
+                issued=args.date or date.today(),
+                tolerance=args.tolerance,
+            )
+            existing = finalized_plan(db, args.school_year)
+            if existing is not None:
+                print(
+                    f"Let op: voor schooljaar {args.school_year} is plan {existing.id} "
+                    f"vastgesteld; dit zijn conceptdocumenten. Gebruik --plan {existing.id} "
+                    "voor de documenten van dat plan.",
+                    file=sys.stderr,
+                )
+    finally:
+        db.close()
+    documents = render_documents(data)
+    try:
+        paths = write_documents(documents, args.out)
+    except OSError as error:
+        raise GrensverkeerError(
+            f"De documenten konden niet in {args.out} worden geschreven: {error.strerror or error}."
+        ) from None
+    for path in paths:
+        print(path)
+    return 0
+
+
+def _check_plan_options(args: argparse.Namespace, method: Method) -> None:
+    """A plan fixes its method, centre and threshold: a different one given is a mistake."""
+    if args.method is not None and Method(args.method) is not method:
+        raise GrensverkeerError(
+            f"Plan {args.plan} is vastgesteld met de methode {method}, niet {args.method}; "
+            "laat --method weg of maak een concept zonder --plan."
+        )
+    if args.centre is not None or args.threshold is not None:
+        raise GrensverkeerError(
+            "--centre en --threshold horen bij een concept; een vastgesteld plan legt ze vast."
+        )
