@@ -13,6 +13,7 @@ from grensverkeer.cli.render import issue_lines, table
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services import import_log
+from grensverkeer.services.aliases import reference_with_aliases
 from grensverkeer.services.importer import Importer, ImportOptions
 from grensverkeer.services.mappings import get_mapping
 from grensverkeer.services.reports import ImportReport, Outcome, warning_summary
@@ -52,7 +53,7 @@ def run_import(args: argparse.Namespace) -> int:
     db = database(args)
     try:
         mapping = get_mapping(db, args.mapping) if args.mapping else None
-        importer = Importer(db, load_pseudonymizer())
+        importer = Importer(db, load_pseudonymizer(), reference=reference_with_aliases(db))
         reports = importer.import_files(
             args.files,
             ImportOptions(

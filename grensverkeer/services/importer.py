@@ -290,6 +290,7 @@ class Importer:
                 )
             )
             return self._refused(name, digest, issues, classified.notes, parsed, year)
+        self._check_cancel()  # the last moment a cancel can still store nothing of this file
         with self.db.sessions.begin() as session:
             batch = ImportBatch(
                 file_name=name,

@@ -190,3 +190,7 @@ class MetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(String(500))
+
+
+# Tables declared in their own modules, so Base.metadata (Alembic, the tests) sees them all.
+from grensverkeer.storage import alias_models  # noqa: E402, F401
