@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from grensverkeer import __version__
 from grensverkeer.cli import (
     analyse_cmd,
+    app_cmd,
     demo_cmd,
     documents_cmd,
     export_cmd,
@@ -46,6 +47,7 @@ COMMANDS = (
     responsible_cmd,
     mappings_cmd,
     demo_cmd,
+    app_cmd,
 )
 
 

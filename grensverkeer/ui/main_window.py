@@ -1,0 +1,579 @@
+"""The main window: navigation on the left, one page at a time, menus, and the school year.
+
+How a page plugs in (for the authors of the other pages)
+-------------------------------------------------------
+* **Where.** The window imports the modules in ``PAGE_MODULES``, in that order, and skips a
+  module that does not exist yet (with a line in the log). A module names its page class as
+  ``PAGE = MyPage``; without ``PAGE``, the one ``Page`` subclass defined in it is used. The
+  modules are::
+
+      grensverkeer.ui.pages.overview_page    Overzicht     name "overzicht"
+      grensverkeer.ui.pages.data_page        Gegevens      name "gegevens"
+      grensverkeer.ui.pages.matrix_page      Matrix        name "matrix"
+      grensverkeer.ui.pages.settlement_page  Verrekening   name "verrekening"
+      grensverkeer.ui.pages.documents_page   Documenten    name "documenten"
+      grensverkeer.ui.pages.settings_page    Instellingen  name "instellingen"
+
+* **Construction.** ``MyPage(context)``; the window parents it. The constructor builds
+  widgets only and reads nothing from the database: a page is filled by ``refresh()``.
+
+* **Refresh.** The window calls ``refresh()`` when the page becomes visible and its data may
+  have changed since it was last filled (at the start, after ``context.events.changed``, after
+  a school year change), and on F5 (Beeld → Vernieuwen) for the page in view. Pages that are
+  not visible are only marked stale, so a change costs one refresh, not six. A page that
+  changes data calls a service and then emits ``context.events.changed``; it does not refresh
+  other pages itself. A ``GrensverkeerError`` raised by ``refresh()`` is shown as a Dutch
+  message. Reads that take seconds on a large region (counting a matrix: about 1.5 s per
+  100,000 records) go through a ``ui.workers.Loader`` (``self.loader = Loader(self,
+  context.pool)``; ``refresh()`` calls ``self.loader.load(compute, show, show_failure)``, and
+  the newest request wins); other long work (an import, the demo) through a
+  ``ui.workers.Worker`` with progress and cancel. Such a page defines ``is_busy()``.
+
+* **School year.** One selector, in the toolbar at the top, drives every page. A page that
+  depends on the school year defines ``set_school_year(year: SchoolYear | None)``; the window
+  calls it on every page that has it, before the first refresh and whenever the choice
+  changes, and then refreshes the visible page. ``set_school_year`` only stores the year
+  (``None``: no school year exists yet); ``refresh()`` does the work. The window offers the
+  school years with pupils and those with settings or tariffs; with none, the current one.
+
+* **Optional hooks, found by name.** ``start_import()`` on the "gegevens" page (Bestand →
+  Importeren…, Ctrl+O); ``export_excel()`` and ``print_document()`` on the "documenten" page
+  (Ctrl+E, Ctrl+P); ``is_busy() -> bool`` on a page that runs workers (the screenshot waits
+  until it is False); a Qt signal ``open_database_requested(str)`` on a page that lets the
+  user choose another database (the window opens it, then calls the page's
+  ``database_opened(description)`` or ``database_failed(message)`` when present).
+
+* **Words.** All visible text through ``self.tr()``, Dutch; no fixed pixel sizes for text;
+  ``setAccessibleName`` on every interactive widget.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QProgressDialog,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.ui.context import UiContext
+from grensverkeer.ui.dialogs import AboutDialog, show_error, show_info
+from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.settings_store import SettingsStore
+from grensverkeer.ui.workers import Worker
+
+log = logging.getLogger("grensverkeer.ui")
+
+PAGE_MODULES = (
+    "grensverkeer.ui.pages.overview_page",
+    "grensverkeer.ui.pages.data_page",
+    "grensverkeer.ui.pages.matrix_page",
+    "grensverkeer.ui.pages.settlement_page",
+    "grensverkeer.ui.pages.documents_page",
+    "grensverkeer.ui.pages.settings_page",
+)
+DATA_PAGE = "gegevens"
+DOCUMENTS_PAGE = "documenten"
+SETTINGS_PAGE = "instellingen"
+
+
+def load_page_classes(modules: Sequence[str] = PAGE_MODULES) -> list[type[Page]]:
+    """The page classes of the modules that exist, in order; a missing module is skipped."""
+    classes = []
+    for module_name in modules:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:
+                log.info("Pagina %s bestaat (nog) niet; overgeslagen.", module_name)
+            else:
+                log.exception("Pagina %s kan niet laden; overgeslagen.", module_name)
+            continue
+        except Exception:
+            log.exception("Pagina %s kan niet laden; overgeslagen.", module_name)
+            continue
+        page_class = getattr(module, "PAGE", None) or _defined_page(module)
+        if page_class is None:
+            log.warning("Module %s bevat geen pagina; overgeslagen.", module_name)
+            continue
+        classes.append(page_class)
+    return classes
+
+
+def _defined_page(module: Any) -> type[Page] | None:
+    found = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, Page)
+        and value is not Page
+        and value.__module__ == module.__name__
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def remembered_target(target: str) -> str:
+    """How a database is remembered: an absolute path, or a URL without its password."""
+    if "://" not in target:
+        return str(Path(target).expanduser().resolve())
+    try:
+        url = make_url(target)
+    except ArgumentError:
+        return target
+    without = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    )
+    return without.render_as_string(hide_password=False)
+
+
+class MainWindow(QMainWindow):
+    """Grensverkeer's window. ``remember=False`` leaves the stored geometry and page alone."""
+
+    school_year_changed = Signal(object)  # SchoolYear | None
+
+    def __init__(
+        self,
+        context: UiContext,
+        store: SettingsStore | None = None,
+        *,
+        page_modules: Sequence[str] = PAGE_MODULES,
+        remember: bool = True,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.store = store or SettingsStore()
+        self.remember = remember
+        self.school_year: SchoolYear | None = None
+        self.pages: list[Page] = []
+        self._stale: set[str] = set()
+        self._workers: set[Worker] = set()
+        self.demo_progress: QProgressDialog | None = None
+
+        self._build_pages(page_modules)
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status()
+
+        self.setCentralWidget(self._central)
+        QWidget.setTabOrder(self.year_combo, self.nav)
+        QWidget.setTabOrder(self.nav, self.stack)
+        context.events.changed.connect(self.data_changed)
+        self.nav.currentRowChanged.connect(self._page_chosen)
+
+        self.reload_years(preferred=self.store.school_year() or None)
+        self._restore()
+
+    # Building ------------------------------------------------------------------------------
+
+    def _build_pages(self, page_modules: Sequence[str]) -> None:
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigatie"))
+        self.nav.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
+        self.stack = QStackedWidget()
+        for page_class in load_page_classes(page_modules):
+            try:
+                page = page_class(self.context)
+            except Exception:
+                log.exception("Pagina %s kan niet worden gemaakt; overgeslagen.", page_class)
+                continue
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            title = QCoreApplication.translate("Page", page.title)
+            item = QListWidgetItem(title)
+            item.setToolTip(title)
+            self.nav.addItem(item)
+            signal = getattr(page, "open_database_requested", None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(self.open_database)
+        self._stale = {page.name for page in self.pages}
+        metrics = self.nav.fontMetrics()
+        self.nav.setSpacing(max(1, metrics.height() // 5))
+        widest = max((metrics.horizontalAdvance(p.title) for p in self.pages), default=80)
+        self.nav.setMinimumWidth(widest + metrics.horizontalAdvance("MMMM"))
+        self.nav.setMaximumWidth(widest + metrics.horizontalAdvance("MMMMMMMM"))
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self._central = central
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Schooljaar"))
+        toolbar.setObjectName("schooljaar")
+        toolbar.setMovable(False)
+        label = QLabel(self.tr("&Schooljaar: "))
+        self.year_combo = QComboBox()
+        self.year_combo.setAccessibleName(self.tr("Schooljaar"))
+        self.year_combo.setToolTip(self.tr("Het schooljaar dat alle pagina's tonen"))
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        label.setBuddy(self.year_combo)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.year_combo)
+        self.year_combo.currentIndexChanged.connect(self._year_chosen)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&Bestand"))
+        self.import_action = self._action(self.tr("&Importeren…"), "Ctrl+O", self.start_import)
+        self.export_action = self._action(
+            self.tr("&Exporteren naar Excel…"), "Ctrl+E", self.export_excel
+        )
+        self.print_action = self._action(self.tr("Af&drukken…"), "Ctrl+P", self.print_document)
+        self.quit_action = self._action(self.tr("Af&sluiten"), "Ctrl+Q", self.close)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        self.recent_menu = QMenu(self.tr("&Recente bestanden"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        view_menu = menus.addMenu(self.tr("Bee&ld"))
+        self.refresh_action = self._action(self.tr("&Vernieuwen"), "F5", self.refresh_now)
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = menus.addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&Over Grensverkeer"), "", self.show_about)
+        help_menu.addAction(self.about_action)
+        self._fill_recent()
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.statusBar().addPermanentWidget(self.status_label, 1)
+
+    # Pages ---------------------------------------------------------------------------------
+
+    def page_names(self) -> list[str]:
+        return [page.name for page in self.pages]
+
+    def page(self, name: str) -> Page | None:
+        return next((page for page in self.pages if page.name == name), None)
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def show_page(self, name: str) -> Page:
+        """Switch to the page called ``name`` (the ``--page`` names)."""
+        for row, page in enumerate(self.pages):
+            if page.name == name:
+                self.nav.setCurrentRow(row)
+                return page
+        raise GrensverkeerError(
+            QCoreApplication.translate(
+                "MainWindow", "Er is geen pagina ‘{name}’; kies uit: {names}."
+            ).format(name=name, names=", ".join(self.page_names()))
+        )
+
+    def _page_chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.pages):
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.pages[row]
+        if page.name in self._stale:
+            self.refresh_page(page)
+
+    def refresh_page(self, page: Page) -> None:
+        self._stale.discard(page.name)
+        try:
+            page.refresh()
+        except GrensverkeerError as error:
+            show_error(self, str(error))
+
+    def refresh_now(self) -> None:
+        """F5: read the school years again and refresh the page in view; the others later."""
+        self.reload_years(preferred=self.school_year)
+        self._stale = {page.name for page in self.pages}
+        page = self.current_page()
+        if page is not None:
+            self.refresh_page(page)
+
+    def data_changed(self) -> None:
+        self.refresh_now()
+
+    def is_busy(self) -> bool:
+        if self._workers:
+            return True
+        return any(bool(getattr(page, "is_busy", lambda: False)()) for page in self.pages)
+
+    # School year ---------------------------------------------------------------------------
+
+    def available_years(self) -> list[SchoolYear]:
+        from grensverkeer.services.matrix import school_years_present
+        from grensverkeer.services.school_years import configured_years
+        from grensverkeer.services.tariffs import list_tariffs
+
+        db = self.context.db
+        years = set(school_years_present(db)) | set(configured_years(db))
+        years |= {tariff.school_year for tariff in list_tariffs(db)}
+        return sorted(years) or [SchoolYear.containing(date.today())]
+
+    def reload_years(self, preferred: SchoolYear | int | None = None) -> None:
+        """Fill the selector; keep ``preferred`` when it is offered, else the latest year."""
+        from grensverkeer.services.matrix import school_years_present
+
+        if isinstance(preferred, int):
+            preferred = SchoolYear(preferred)
+        years = self.available_years()
+        with_pupils = school_years_present(self.context.db)
+        choice = preferred if preferred in years else (with_pupils or years)[-1]
+        self.year_combo.blockSignals(True)
+        try:
+            self.year_combo.clear()
+            for year in reversed(years):
+                self.year_combo.addItem(str(year), year.start_year)
+            self.year_combo.setCurrentIndex(self.year_combo.findData(choice.start_year))
+        finally:
+            self.year_combo.blockSignals(False)
+        if choice != self.school_year:
+            self._set_year(choice)
+        self._update_status()
+
+    def set_school_year(self, year: SchoolYear) -> None:
+        """Choose a school year as if the user picked it in the selector."""
+        index = self.year_combo.findData(year.start_year)
+        if index < 0:
+            raise GrensverkeerError(
+                self.tr("Schooljaar {year} is niet beschikbaar.").format(year=year)
+            )
+        self.year_combo.setCurrentIndex(index)
+
+    def _year_chosen(self, index: int) -> None:
+        start_year = self.year_combo.itemData(index)
+        if start_year is None:
+            return
+        year = SchoolYear(int(start_year))
+        if year == self.school_year:
+            return
+        self._set_year(year)
+        page = self.current_page()
+        if page is not None and page.name in self._stale:
+            self.refresh_page(page)
+
+    def _set_year(self, year: SchoolYear | None) -> None:
+        self.school_year = year
+        for page in self.pages:
+            setter = getattr(page, "set_school_year", None)
+            if setter is not None:
+                setter(year)
+                self._stale.add(page.name)
+        self._update_status()
+        self.school_year_changed.emit(year)
+
+    def _update_status(self) -> None:
+        year = str(self.school_year) if self.school_year else self.tr("geen schooljaar")
+        self.setWindowTitle(self.tr("Grensverkeer — {year}").format(year=year))
+        self.status_label.setText(
+            self.tr("Database: {db}   ·   Schooljaar: {year}").format(
+                db=self.context.db.description, year=year
+            )
+        )
+
+    # Menu actions --------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        page = self.page(DATA_PAGE)
+        if page is None:
+            show_info(
+                self,
+                self.tr(
+                    "Importeren kan in dit venster nog niet. Gebruik de opdracht "
+                    "‘grensverkeer import BESTAND…’."
+                ),
+            )
+            return
+        self.show_page(DATA_PAGE)
+        start = getattr(page, "start_import", None)
+        if start is not None:
+            start()
+
+    def export_excel(self) -> None:
+        self._documents_action("export_excel", self.tr("Exporteren naar Excel"))
+
+    def print_document(self) -> None:
+        self._documents_action("print_document", self.tr("Afdrukken"))
+
+    def _documents_action(self, method: str, what: str) -> None:
+        page = self.page(DOCUMENTS_PAGE)
+        action = getattr(page, method, None) if page is not None else None
+        if action is None:
+            show_info(self, self.tr("{what} is nog niet beschikbaar.").format(what=what))
+            return
+        self.show_page(DOCUMENTS_PAGE)
+        action()
+
+    def show_about(self) -> None:
+        dialog = AboutDialog(self)
+        dialog.exec()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.store.recent_files()
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("(nog geen)"))
+            empty.setEnabled(False)
+            return
+        for number, target in enumerate(recent, start=1):
+            escaped = target.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number} {escaped}" if number < 10 else escaped)
+            action.setData(target)
+            action.triggered.connect(lambda _checked=False, t=target: self.open_database(t))
+
+    # Another database ----------------------------------------------------------------------
+
+    def open_database(self, target: str) -> Worker:
+        """Open ``target`` in a worker; on success the window works on it and remembers it."""
+        from grensverkeer.storage.database import open_database
+
+        self.statusBar().showMessage(self.tr("Database openen…"))
+        worker = Worker(lambda _progress, _cancelled: open_database(target), "database openen")
+        worker.signals.finished.connect(lambda db: self._database_opened(target, db))
+        worker.signals.failed.connect(self._database_failed)
+        self._run(worker)
+        return worker
+
+    def _database_opened(self, target: str, db: Any) -> None:
+        old = self.context.db
+        self.context.db = db
+        if old is not db:
+            old.close()
+        remembered = remembered_target(target)
+        self.store.set_last_database(remembered)
+        self.store.add_recent_file(remembered)
+        self.statusBar().showMessage(self.tr("Database geopend."), 5000)
+        for page in self.pages:
+            opened = getattr(page, "database_opened", None)
+            if opened is not None:
+                opened(db.description)
+        self.context.events.changed.emit()
+
+    def _database_failed(self, text: str) -> None:
+        self.statusBar().clearMessage()
+        failed = [getattr(page, "database_failed", None) for page in self.pages]
+        for report in failed:
+            if report is not None:
+                report(text)
+        show_error(self, text)
+
+    # The demo region -----------------------------------------------------------------------
+
+    def load_demo(self) -> Worker:
+        """Load the demo region in a worker, with a progress dialog that can cancel it."""
+        from grensverkeer.services.demo import load_demo
+
+        db = self.context.db
+        pseudonymizer = self.context.pseudonymizer()
+        dialog = QProgressDialog(
+            self.tr("De demoregio wordt geladen…"), self.tr("Annuleren"), 0, 0, self
+        )
+        dialog.setWindowTitle(self.tr("Demoregio laden"))
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        worker = Worker(
+            lambda progress, cancelled: load_demo(db, pseudonymizer, progress, cancelled),
+            "demoregio laden",
+        )
+        worker.signals.progress.connect(self._demo_progress)
+        worker.signals.finished.connect(self._demo_loaded)
+        worker.signals.failed.connect(self._demo_failed)
+        dialog.canceled.connect(worker.cancel)
+        self.demo_progress = dialog
+        dialog.show()
+        self._run(worker)
+        return worker
+
+    def _demo_progress(self, text: str, done: int, total: int) -> None:
+        dialog = self.demo_progress
+        if dialog is not None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(text)
+
+    def _close_demo_progress(self) -> None:
+        if self.demo_progress is not None:
+            self.demo_progress.close()
+            self.demo_progress.deleteLater()
+            self.demo_progress = None
+
+    def _demo_loaded(self, _result: object) -> None:
+        self._close_demo_progress()
+        self.statusBar().showMessage(self.tr("Demoregio geladen."), 5000)
+        self.context.events.changed.emit()
+
+    def _demo_failed(self, text: str) -> None:
+        self._close_demo_progress()
+        show_error(self, text)
+        self.context.events.changed.emit()
+
+    def _run(self, worker: Worker) -> None:
+        self._workers.add(worker)
+        worker.signals.finished.connect(lambda _r, w=worker: self._workers.discard(w))
+        worker.signals.failed.connect(lambda _t, w=worker: self._workers.discard(w))
+        worker.start(self.context.pool)
+
+    # Remembering ---------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.store.geometry()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = self.screen().availableGeometry()
+            self.resize(int(screen.width() * 0.8), int(screen.height() * 0.8))
+        name = self.store.last_page()
+        if name not in self.page_names():
+            name = self.pages[0].name if self.pages else ""
+        if name:
+            self.show_page(name)
+
+    def save_state(self) -> None:
+        if not self.remember:
+            return
+        self.store.set_geometry(self.saveGeometry())
+        page = self.current_page()
+        if page is not None:
+            self.store.set_last_page(page.name)
+        if self.school_year is not None:
+            self.store.set_school_year(self.school_year.start_year)
+        self.store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        for worker in list(self._workers):
+            worker.cancel()
+        super().closeEvent(event)

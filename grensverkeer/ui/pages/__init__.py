@@ -1,0 +1,1 @@
+"""One module per screen; each page is a ``Page``."""

@@ -1,0 +1,214 @@
+"""The main window: pages in order, menus and shortcuts, the school year, remembering."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import types
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.ui.main_window import PAGE_MODULES, MainWindow, remembered_target
+from grensverkeer.ui.pages.base import Page
+
+MY_PAGES = (
+    "grensverkeer.ui.pages.overview_page",
+    "grensverkeer.ui.pages.niet_bestaande_pagina",
+    "grensverkeer.ui.pages.matrix_page",
+    "grensverkeer.ui.pages.settings_page",
+)
+ORDER = ["Overzicht", "Gegevens", "Matrix", "Verrekening", "Documenten", "Instellingen"]
+
+
+@pytest.fixture
+def window(qtbot, context, store, messages, idle) -> Iterator[MainWindow]:
+    window = MainWindow(context, store, page_modules=MY_PAGES)
+    qtbot.addWidget(window)
+    yield idle(window)
+    idle(window)
+
+
+def test_window_opens_on_the_demo(window: MainWindow, demo_db) -> None:
+    assert window.page_names() == ["overzicht", "matrix", "instellingen"]
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert titles == ["Overzicht", "Matrix", "Instellingen"]
+    assert window.current_page().name == "overzicht"
+    assert window.windowTitle() == "Grensverkeer — 2024-2025"
+    assert demo_db.description in window.status_label.text()
+    assert "2024-2025" in window.status_label.text()
+    years = [window.year_combo.itemText(i) for i in range(window.year_combo.count())]
+    assert years == ["2024-2025", "2023-2024"]
+
+
+def test_a_missing_page_module_is_skipped_with_a_log_line(
+    qtbot, context, store, caplog: pytest.LogCaptureFixture, idle
+) -> None:
+    with caplog.at_level(logging.INFO, logger="grensverkeer.ui"):
+        window = MainWindow(context, store, page_modules=MY_PAGES)
+    qtbot.addWidget(window)
+    idle(window)
+    assert "niet_bestaande_pagina" in caplog.text
+    assert "overgeslagen" in caplog.text
+
+
+def test_the_registry_keeps_the_navigation_order(qtbot, context, store, idle) -> None:
+    window = MainWindow(context, store, page_modules=PAGE_MODULES)
+    qtbot.addWidget(window)
+    idle(window)
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert {"Overzicht", "Matrix", "Instellingen"} <= set(titles)
+    assert titles == [title for title in ORDER if title in titles]
+
+
+def test_shortcuts_exist(window: MainWindow) -> None:
+    assert window.refresh_action.shortcut() == QKeySequence("F5")
+    assert window.import_action.shortcut() == QKeySequence("Ctrl+O")
+    assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
+    assert window.print_action.shortcut() == QKeySequence("Ctrl+P")
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Bestand", "Bee&ld", "&Help"]
+
+
+def test_f5_refreshes_the_page_in_view(qtbot, window: MainWindow, monkeypatch) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    page = window.current_page()
+    calls = []
+    monkeypatch.setattr(page, "refresh", lambda: calls.append(page.name))
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F5)
+    assert calls == ["overzicht"]
+
+
+def test_a_data_change_refreshes_the_visible_page_and_marks_the_others(
+    window: MainWindow, context, monkeypatch
+) -> None:
+    calls: list[str] = []
+    for page in window.pages:
+        monkeypatch.setattr(page, "refresh", lambda name=page.name: calls.append(name))
+    context.events.changed.emit()
+    assert calls == ["overzicht"]
+    window.show_page("matrix")
+    assert calls == ["overzicht", "matrix"]
+    window.show_page("overzicht")  # not stale any more: no second refresh
+    assert calls == ["overzicht", "matrix"]
+
+
+def test_the_school_year_drives_the_pages(window: MainWindow, idle) -> None:
+    matrix = window.show_page("matrix")
+    assert matrix.school_year == SchoolYear(2024)
+    window.set_school_year(SchoolYear(2023))
+    idle(window)
+    assert matrix.school_year == SchoolYear(2023)
+    assert window.page("instellingen").school_year == SchoolYear(2023)
+    assert window.windowTitle() == "Grensverkeer — 2023-2024"
+    assert matrix.model.total() == 2694
+
+
+def test_without_documents_or_data_page_the_menus_say_so(
+    window: MainWindow, messages: list[tuple[str, str]]
+) -> None:
+    window.export_action.trigger()
+    window.print_action.trigger()
+    window.import_action.trigger()
+    assert messages == [
+        ("info", "Exporteren naar Excel is nog niet beschikbaar."),
+        ("info", "Afdrukken is nog niet beschikbaar."),
+        (
+            "info",
+            "Importeren kan in dit venster nog niet. Gebruik de opdracht "
+            "‘grensverkeer import BESTAND…’.",
+        ),
+    ]
+
+
+class FakeDataPage(Page):
+    name = "gegevens"
+    title = "Gegevens"
+    started = 0
+
+    def refresh(self) -> None:
+        pass
+
+    def start_import(self) -> None:
+        FakeDataPage.started += 1
+
+
+class FakeDocumentsPage(Page):
+    name = "documenten"
+    title = "Documenten"
+    calls: list[str] = []  # noqa: RUF012
+
+    def refresh(self) -> None:
+        pass
+
+    def export_excel(self) -> None:
+        self.calls.append("excel")
+
+    def print_document(self) -> None:
+        self.calls.append("print")
+
+
+def test_menus_forward_to_the_pages_that_have_the_hooks(
+    qtbot, context, store, monkeypatch: pytest.MonkeyPatch, idle
+) -> None:
+    for name, page in (("nep_gegevens", FakeDataPage), ("nep_documenten", FakeDocumentsPage)):
+        module = types.ModuleType(name)
+        module.PAGE = page  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, name, module)
+    window = MainWindow(context, store, page_modules=("nep_gegevens", "nep_documenten", *MY_PAGES))
+    qtbot.addWidget(window)
+    idle(window)
+    FakeDocumentsPage.calls = []
+    window.import_action.trigger()
+    assert FakeDataPage.started == 1
+    assert window.current_page().name == "gegevens"
+    window.export_action.trigger()
+    window.print_action.trigger()
+    assert FakeDocumentsPage.calls == ["excel", "print"]
+    assert window.current_page().name == "documenten"
+
+
+def test_last_page_and_geometry_are_restored(qtbot, context, store, idle) -> None:
+    first = MainWindow(context, store, page_modules=MY_PAGES)
+    qtbot.addWidget(first)
+    idle(first)
+    first.show_page("instellingen")
+    first.close()
+    assert store.last_page() == "instellingen"
+    assert not store.geometry().isEmpty()
+    second = MainWindow(context, store, page_modules=MY_PAGES)
+    qtbot.addWidget(second)
+    idle(second)
+    assert second.current_page().name == "instellingen"
+
+
+def test_the_settings_file_is_the_temporary_one(store, tmp_path) -> None:
+    store.set_last_page("matrix")
+    store.sync()
+    assert (tmp_path / "instellingen.ini").read_text(encoding="utf-8").count("matrix") == 1
+
+
+def test_recent_files_keep_no_password_and_no_doubles(store, tmp_path) -> None:
+    url = "postgresql+psycopg://piet:geheim@server/grensverkeer"
+    remembered = remembered_target(url)
+    assert "geheim" not in remembered
+    assert remembered == "postgresql+psycopg://piet@server/grensverkeer"
+    store.add_recent_file(remembered)
+    store.add_recent_file(str(tmp_path / "a.sqlite"))
+    store.add_recent_file(remembered)
+    assert store.recent_files() == [remembered, str(tmp_path / "a.sqlite")]
+
+
+def test_the_about_dialog_shows_the_version(window: MainWindow) -> None:
+    from grensverkeer import __version__
+    from grensverkeer.ui.dialogs import AboutDialog
+
+    dialog = AboutDialog(window)
+    assert __version__ in dialog.version_label.text()
+    assert dialog.windowTitle() == "Over Grensverkeer"
