@@ -33,7 +33,9 @@ def test_the_page_lists_every_import_with_its_details(page: DataPage) -> None:
     assert page.name == "gegevens" and page.title == "Gegevens"
     names = [s.file_name for s in page.imports.rows()]
     assert sorted(names) == sorted(p.name for p in demo_files())
-    assert not page.undo_button.isEnabled()  # nothing selected yet
+    newest = max(page.imports.rows(), key=lambda s: s.id)
+    assert page.selected_import() == newest  # the details are never empty
+    assert newest.file_name in page.details.toPlainText()
     assert page.select_import(page.imports.rows()[4].id)
     chosen = page.selected_import()
     assert chosen is not None and chosen.file_name in page.details.toPlainText()

@@ -44,7 +44,7 @@ from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import ask, show_error
 from grensverkeer.ui.import_wizard import ImportOutcome, ImportWizard, dropped_paths
 from grensverkeer.ui.issues_model import severity_text
-from grensverkeer.ui.models import ROW_ROLE, Column, RowsModel, sorted_view
+from grensverkeer.ui.models import ROW_ROLE, Column, RowsModel, heading, sorted_view
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.workers import Worker
 
@@ -190,6 +190,7 @@ class DataPage(Page):
         self.tabs.addTab(imports_tab, self.tr("&Geïmporteerde bestanden"))
         self.tabs.addTab(aliases_tab, self.tr("Onthouden schrijf&wijzen"))
         layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Gegevens")))
         layout.addWidget(self.tabs)
 
         self.imports_view.selectionModel().selectionChanged.connect(self._selected)
@@ -206,6 +207,8 @@ class DataPage(Page):
         self.aliases_view.resizeColumnsToContents()
         if chosen is not None:
             self.select_import(chosen.id)
+        elif self.imports.rowCount():
+            self.imports_view.selectRow(0)  # the newest import, so the details are never empty
         self._selected()
 
     # Imports ----------------------------------------------------------------------------

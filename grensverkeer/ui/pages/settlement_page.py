@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -244,12 +244,7 @@ class SettlementPage(Page):
         self.chart_view.setAccessibleName(_tr("Saldi als staafdiagram"))
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.chart_view, 3)
         self.positions_view = table_view(self.positions, _tr("Saldi per gemeente"))
-        left_layout.addWidget(self.positions_view, 2)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -266,6 +261,7 @@ class SettlementPage(Page):
             table_view(self.plans, _tr("Vastgestelde plannen")),
         ]
         transfers_layout.addWidget(self.views[1])
+        tabs.addTab(self.positions_view, _tr("Saldi"))
         tabs.addTab(transfers, _tr("Betalingen"))
         tabs.addTab(self.views[2], _tr("Scenario's"))
         tabs.addTab(self.views[3], _tr("Apart te regelen"))
@@ -273,10 +269,10 @@ class SettlementPage(Page):
         self.tabs = tabs
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(group(_tr("Saldi (positief: ontvangt)"), left))
+        splitter.addWidget(group(_tr("Saldi (positief: ontvangt)"), self.chart_view))
         splitter.addWidget(tabs)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
 
         self.method.currentIndexChanged.connect(self._method_changed)
@@ -407,6 +403,8 @@ class SettlementPage(Page):
     def _chart(self, positions: list[PositionRow]) -> QChart:
         chart = QChart()
         chart.setTitle(_tr("Saldo per gemeente (× € 1.000)"))
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(0)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         receives = QBarSet(_tr("ontvangt"))
         pays = QBarSet(_tr("betaalt"))
@@ -425,6 +423,7 @@ class SettlementPage(Page):
         names.append(
             [municipality(r.code).short_name if municipality(r.code) else r.code for r in ordered]
         )
+        names.setTruncateLabels(False)  # names are short; never "…"
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
         values = QValueAxis()
