@@ -6,16 +6,11 @@ wizard shows its problems before anything is stored.
 
 How the dry run works, and why this way:
 
-- It is an :class:`~grensverkeer.services.importer.Importer` whose one writing step is replaced
-  (``_Checker._finish``). Reading, classifying, parsing, the school-year choice and the
-  refusal of unknown or already imported files are the Importer's own code, so the check cannot
-  drift from the import there. The decision part of ``_finish`` (counting rule 2 with
-  :func:`~grensverkeer.importing.duplicates.reconcile`, when a file is refused) is repeated
-  here without the transaction; ``tests/test_aliases_import_check.py`` compares a check with a
-  real import of the demo files (including the file with problems) field by field. It leans
-  on the Importer's private steps (``_open``, ``_finish``, ``_known_records``): splitting
-  ``Importer._finish`` into a decision and a ``_store`` step would let this module replace
-  the store alone.
+- It is an :class:`~grensverkeer.services.importer.Importer` whose one writing step,
+  ``_store``, is replaced. Reading, classifying, parsing, the school-year choice, counting
+  rule 2 and the decision to refuse a file are the Importer's own code, so the check cannot
+  drift from the import; ``tests/test_aliases_import_check.py`` compares a check with a real
+  import of the demo files (including the file with problems) field by field.
 - Not a rolled-back transaction around a real import: that writes every row only to throw it
   away, holds the SQLite write lock meanwhile and needs savepoints, which the SQLite driver
   handles badly. Not a copy of the database either: too slow for a shared PostgreSQL.
@@ -42,9 +37,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from grensverkeer.domain import FileKind, PupilRecord, SchoolLocation
-from grensverkeer.importing.duplicates import reconcile
-from grensverkeer.importing.issues import ImportIssue, Severity
-from grensverkeer.importing.parse_file import ClassifiedFile, ParsedFile, SavedMapping, errors_of
+from grensverkeer.importing.issues import ImportIssue
+from grensverkeer.importing.parse_file import ClassifiedFile, ParsedFile, SavedMapping
 from grensverkeer.importing.readers import DEFAULT_LIMITS, ReadLimits
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.pseudonym import Pseudonymizer
@@ -53,18 +47,16 @@ from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.aliases import ReferenceWithAliases
 from grensverkeer.services.importer import (
     Cancelled,
+    Decision,
     Importer,
     ImportOptions,
+    KnownRecords,
     Progress,
-    _located,
-    _row_label,
 )
 from grensverkeer.services.reports import ImportReport, Outcome
-from grensverkeer.services.school_years import peildatum_of
 from grensverkeer.storage.database import Database
 
 AnyReference = Reference | ReferenceWithAliases
-KnownRecords = dict[str, list[tuple[PupilRecord, str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,88 +174,22 @@ class _Checker(Importer):
         return early
 
     def _known(self, session: Session, year: SchoolYear) -> KnownRecords:
-        known = self._known_records(session, year)
+        known = super()._known(session, year)
         for pseudonym, records in self._records.get(year.start_year, {}).items():
             known.setdefault(pseudonym, []).extend(records)
         return known
 
-    def _finish(
+    def _store(
         self,
-        path: Path,
+        name: str,
         digest: str,
-        classified: ClassifiedFile,
         parsed: ParsedFile,
-        options: ImportOptions,
         year: SchoolYear | None,
-        year_source: str,
-    ) -> ImportReport:
-        # The decision part of Importer._finish, line for line; the storing part is _remember.
-        name = path.name
-        issues = list(classified.issues) + parsed.issues
-        pupils = parsed.pupils
-        outside = merged = 0
-        if parsed.kind is FileKind.PUPILS and year is not None:
-            inside = pupils.take(pupils.within(year))
-            outside = len(pupils) - len(inside)
-            with self.db.sessions() as session:
-                peildatum = peildatum_of(session, year)
-                known = self._known(session, year)
-            sheets = {sheet.name for sheet, _header in classified.sheets}
-            result = reconcile(inside, known, peildatum, _row_label(name, sheets))
-            pupils = inside.take(result.kept)
-            merged = len(result.merged)
-            for clash in result.merged:
-                issues.append(
-                    _located(
-                        name,
-                        clash.record,
-                        "dubbel_samengevoegd",
-                        f"dezelfde leerling als {clash.where}; één keer geteld",
-                        Severity.WARNING,
-                    )
-                )
-            for clash in result.conflicts:
-                issues.append(
-                    _located(
-                        name,
-                        clash.record,
-                        "conflict",
-                        f"deze leerling staat op de peildatum ook bij {clash.where} ingeschreven, "
-                        "met een andere school, woongemeente of onderwijstype",
-                        Severity.ERROR,
-                        "los dit op in het bronbestand: één inschrijving per leerling",
-                    )
-                )
-        errors = errors_of(issues)
-        bad_rows = {(i.sheet, i.row) for i in errors if i.row is not None}
-        file_errors = [i for i in errors if i.row is None]
-        if file_errors or (errors and not options.skip_invalid):
-            return self._refused(name, digest, issues, classified.notes, parsed, year)
-        schools = parsed.schools
-        stored = len(pupils) if parsed.kind is FileKind.PUPILS else len(schools)
-        if not stored and bad_rows:
-            issues.append(
-                ImportIssue(
-                    name, "", None, "", "niets_over", "geen enkele rij kan worden opgeslagen"
-                )
-            )
-            return self._refused(name, digest, issues, classified.notes, parsed, year)
-        self._remember(name, digest, parsed, year, pupils.records() if year else ())
-        return ImportReport(
-            name,
-            Outcome.STORED,
-            kind=parsed.kind,
-            import_id=None,
-            school_year=year,
-            school_year_source=year_source,
-            rows_read=parsed.rows_read,
-            rows_stored=stored,
-            rows_skipped=len(bad_rows) + outside,
-            duplicates_merged=merged,
-            outside_year=outside,
-            issues=tuple(issues),
-            notes=tuple(classified.notes),
-        )
+        decision: Decision,
+    ) -> int | None:
+        """Store nothing; remember it for the files after this one (no import number)."""
+        self._remember(name, digest, parsed, year, decision.pupils.records() if year else ())
+        return None
 
     def _remember(
         self,

@@ -58,6 +58,22 @@ class ImportCancelled(GrensverkeerError):
     """The user stopped the import; nothing of the current file was stored."""
 
 
+KnownRecords = dict[str, list[tuple[PupilRecord, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What of one parsed file would be stored, or that it is refused."""
+
+    issues: list[ImportIssue]
+    pupils: PupilColumns
+    stored: int
+    skipped: int
+    merged: int
+    outside: int
+    refused: bool
+
+
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
     school_year: SchoolYear | None = None
@@ -239,7 +255,37 @@ class Importer:
         year: SchoolYear | None,
         year_source: str,
     ) -> ImportReport:
+        """Decide what of a parsed file is stored (or refuse it), then store it."""
         name = path.name
+        decision = self._decide(name, classified, parsed, options, year)
+        if decision.refused:
+            return self._refused(name, digest, decision.issues, classified.notes, parsed, year)
+        import_id = self._store(name, digest, parsed, year, decision)
+        return ImportReport(
+            name,
+            Outcome.STORED,
+            kind=parsed.kind,
+            import_id=import_id,
+            school_year=year,
+            school_year_source=year_source,
+            rows_read=parsed.rows_read,
+            rows_stored=decision.stored,
+            rows_skipped=decision.skipped,
+            duplicates_merged=decision.merged,
+            outside_year=decision.outside,
+            issues=tuple(decision.issues),
+            notes=tuple(classified.notes),
+        )
+
+    def _decide(
+        self,
+        name: str,
+        classified: ClassifiedFile,
+        parsed: ParsedFile,
+        options: ImportOptions,
+        year: SchoolYear | None,
+    ) -> Decision:
+        """Counting rule 2 against what is known already, and whether the file is refused."""
         issues = list(classified.issues) + parsed.issues
         pupils = parsed.pupils
         outside = merged = 0
@@ -248,7 +294,7 @@ class Importer:
             outside = len(pupils) - len(inside)
             with self.db.sessions() as session:
                 peildatum = peildatum_of(session, year)
-                known = self._known_records(session, year)
+                known = self._known(session, year)
             sheets = {sheet.name for sheet, _header in classified.sheets}
             result = reconcile(inside, known, peildatum, _row_label(name, sheets))
             pupils = inside.take(result.kept)
@@ -277,19 +323,31 @@ class Importer:
                 )
         errors = errors_of(issues)
         bad_rows = {(i.sheet, i.row) for i in errors if i.row is not None}
-        file_errors = [i for i in errors if i.row is None]
-        if file_errors or (errors and not options.skip_invalid):
-            return self._refused(name, digest, issues, classified.notes, parsed, year)
+        refused = any(i.row is None for i in errors) or (bool(errors) and not options.skip_invalid)
         # rows with errors never became records, and conflicts were not kept
-        schools = parsed.schools
-        stored = len(pupils) if parsed.kind is FileKind.PUPILS else len(schools)
-        if not stored and bad_rows:
+        stored = len(pupils) if parsed.kind is FileKind.PUPILS else len(parsed.schools)
+        if not refused and not stored and bad_rows:
             issues.append(
                 ImportIssue(
                     name, "", None, "", "niets_over", "geen enkele rij kan worden opgeslagen"
                 )
             )
-            return self._refused(name, digest, issues, classified.notes, parsed, year)
+            refused = True
+        return Decision(issues, pupils, stored, len(bad_rows) + outside, merged, outside, refused)
+
+    def _known(self, session: Session, year: SchoolYear) -> KnownRecords:
+        """The pupil records a new file is reconciled with: those stored for the year."""
+        return self._known_records(session, year)
+
+    def _store(
+        self,
+        name: str,
+        digest: str,
+        parsed: ParsedFile,
+        year: SchoolYear | None,
+        decision: Decision,
+    ) -> int | None:
+        """Write one file's import in one transaction; returns its import number."""
         self._check_cancel()  # the last moment a cancel can still store nothing of this file
         with self.db.sessions.begin() as session:
             batch = ImportBatch(
@@ -299,43 +357,29 @@ class Importer:
                 school_year=year.start_year if year else None,
                 imported_at=datetime.now(UTC),
                 rows_read=parsed.rows_read,
-                rows_stored=stored,
-                rows_skipped=len(bad_rows) + outside,
-                duplicates_merged=merged,
-                warnings=warning_summary(issues),
+                rows_stored=decision.stored,
+                rows_skipped=decision.skipped,
+                duplicates_merged=decision.merged,
+                warnings=warning_summary(decision.issues),
             )
             session.add(batch)
             session.flush()
             if parsed.kind is FileKind.PUPILS and year is not None:
                 self._remember_key(session)
                 ensure_school_year(session, year, commit=False)
-                _store_records(session, batch.id, year, pupils)
+                _store_records(session, batch.id, year, decision.pupils)
             else:
-                _store_schools(session, batch.id, schools)
+                _store_schools(session, batch.id, parsed.schools)
             import_id = batch.id
         log.info(
             "Import %s opgeslagen: %s (%s rijen gelezen, %s opgeslagen, %s overgeslagen)",
             import_id,
             name,
             parsed.rows_read,
-            stored,
-            len(bad_rows) + outside,
+            decision.stored,
+            decision.skipped,
         )
-        return ImportReport(
-            name,
-            Outcome.STORED,
-            kind=parsed.kind,
-            import_id=import_id,
-            school_year=year,
-            school_year_source=year_source,
-            rows_read=parsed.rows_read,
-            rows_stored=stored,
-            rows_skipped=len(bad_rows) + outside,
-            duplicates_merged=merged,
-            outside_year=outside,
-            issues=tuple(issues),
-            notes=tuple(classified.notes),
-        )
+        return import_id
 
     def _refused(
         self,
@@ -384,9 +428,7 @@ class Importer:
         )
 
     @staticmethod
-    def _known_records(
-        session: Session, year: SchoolYear
-    ) -> dict[str, list[tuple[PupilRecord, str]]]:
+    def _known_records(session: Session, year: SchoolYear) -> KnownRecords:
         rows = session.execute(
             select(
                 PupilRecordRow.pseudonym,
