@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from grensverkeer.cli import options
@@ -82,27 +81,24 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from grensverkeer.documents import render_documents, write_documents
-    from grensverkeer.documents.sources import draft_document_data, plan_document_data
+    from grensverkeer.documents.generate import document_data, render_set, save_documents
     from grensverkeer.services.plans import finalized_plan
 
     db = database(args)
     try:
+        data = document_data(
+            db,
+            args.school_year,
+            plan_id=args.plan,
+            method=args.method,
+            centre=args.centre,
+            threshold_cents=args.threshold or 0,
+            tolerance=args.tolerance,
+            issued=args.date,
+        )
         if args.plan is not None:
-            data = plan_document_data(
-                db, args.plan, args.school_year, issued=args.date, tolerance=args.tolerance
-            )
             _check_plan_options(args, data.method)
         else:
-            data = draft_document_data(
-                db,
-                args.school_year,
-                args.method or Method.MULTILATERAL,
-                centre=args.centre,
-                threshold_cents=args.threshold or 0,
-                issued=args.date or date.today(),
-                tolerance=args.tolerance,
-            )
             existing = finalized_plan(db, args.school_year)
             if existing is not None:
                 print(
@@ -113,13 +109,7 @@ def run(args: argparse.Namespace) -> int:
                 )
     finally:
         db.close()
-    documents = render_documents(data)
-    try:
-        paths = write_documents(documents, args.out)
-    except OSError as error:
-        raise GrensverkeerError(
-            f"De documenten konden niet in {args.out} worden geschreven: {error.strerror or error}."
-        ) from None
+    paths = save_documents(render_set(data).documents, args.out)
     for path in paths:
         print(path)
     return 0

@@ -225,22 +225,5 @@ class _Checker(Importer):
             )
             known.setdefault(r.pseudonym, []).append((stored, where))
 
-    def _refused(
-        self,
-        name: str,
-        digest: str,
-        issues: Iterable[ImportIssue],
-        notes: Iterable[str] = (),
-        parsed: ParsedFile | None = None,
-        year: SchoolYear | None = None,
-    ) -> ImportReport:
-        """Importer._refused without its log line: a check refuses nothing."""
-        return ImportReport(
-            name,
-            Outcome.REFUSED,
-            kind=parsed.kind if parsed else None,
-            school_year=year,
-            rows_read=parsed.rows_read if parsed else 0,
-            issues=tuple(issues),
-            notes=tuple(notes),
-        )
+    def _log_refusal(self, name: str, digest: str, issues: tuple[ImportIssue, ...]) -> None:
+        """A check refuses nothing: no log line."""

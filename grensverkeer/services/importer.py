@@ -391,14 +391,7 @@ class Importer:
         year: SchoolYear | None = None,
     ) -> ImportReport:
         issues = tuple(issues)
-        codes = sorted({i.code for i in issues if i.severity is Severity.ERROR})
-        log.warning(
-            "Import geweigerd: %s (sha256 %s): %d fouten (%s)",
-            name,
-            digest[:12],
-            sum(1 for i in issues if i.severity is Severity.ERROR),
-            ", ".join(codes),
-        )
+        self._log_refusal(name, digest, issues)
         return ImportReport(
             name,
             Outcome.REFUSED,
@@ -407,6 +400,17 @@ class Importer:
             rows_read=parsed.rows_read if parsed else 0,
             issues=issues,
             notes=tuple(notes),
+        )
+
+    def _log_refusal(self, name: str, digest: str, issues: tuple[ImportIssue, ...]) -> None:
+        """Failed attempts go to the log file (codes and counts only), never the database."""
+        codes = sorted({i.code for i in issues if i.severity is Severity.ERROR})
+        log.warning(
+            "Import geweigerd: %s (sha256 %s): %d fouten (%s)",
+            name,
+            digest[:12],
+            sum(1 for i in issues if i.severity is Severity.ERROR),
+            ", ".join(codes),
         )
 
     def school_index(self) -> SchoolIndex:
