@@ -24,15 +24,9 @@ class RenderedDocument:
 
 def render_documents(data: DocumentData) -> tuple[RenderedDocument, ...]:
     """The verrekenvoorstel, then one agreement per participant (code order), in memory."""
-    from grensverkeer.documents.proposal import build_proposal
-    from grensverkeer.documents.statement import build_statement
+    from grensverkeer.documents.generate import render_set
 
-    documents = [RenderedDocument(proposal_filename(data), build_proposal(data))]
-    documents += [
-        RenderedDocument(statement_filename(data, code), build_statement(data, code))
-        for code in data.participants
-    ]
-    return tuple(documents)
+    return render_set(data).documents
 
 
 def write_documents(documents: tuple[RenderedDocument, ...], out_dir: Path) -> list[Path]:
