@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grensverkeer.documents.data import DocumentData, Party, Payment, TariffLine
-from grensverkeer.documents.text import proposal_filename, statement_filename
 
 
 @dataclass(frozen=True, slots=True)
