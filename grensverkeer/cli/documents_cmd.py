@@ -15,7 +15,6 @@ from pathlib import Path
 
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
-from grensverkeer.cli.settle_cmd import centre
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.services.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
 from grensverkeer.settlement import Method
@@ -39,23 +38,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--school-year", type=options.school_year, required=True, metavar="2024-2025"
     )
-    parser.add_argument(
-        "--method",
-        choices=[str(m) for m in Method],
-        help=f"de methode van een concept (standaard {Method.MULTILATERAL}); "
+    options.add_settlement_options(
+        parser,
+        method_default=None,
+        method_help=f"de methode van een concept (standaard {Method.MULTILATERAL}); "
         "bij --plan die van het plan",
-    )
-    parser.add_argument(
-        "--centre",
-        type=centre,
-        metavar="GEMEENTE|REGIO",
-        help="de verrekenpartij bij de methode central (standaard REGIO)",
-    )
-    parser.add_argument(
-        "--threshold",
-        type=options.euros,
-        metavar="EURO",
-        help="bagatelgrens van een concept: kleinere verschillen per paar worden niet verrekend",
+        threshold_default=None,
+        threshold_help="bagatelgrens van een concept: kleinere verschillen per paar worden "
+        "niet verrekend",
     )
     parser.add_argument(
         "--plan", type=int, metavar="ID", help="de documenten van dit vastgestelde plan"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
-from grensverkeer.cli.settle_cmd import centre
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.export import build_export, write_csv_folder, write_workbook
 from grensverkeer.services.plans import get_plan
@@ -31,22 +30,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="2024-2025",
         help="het schooljaar (bij --plan standaard dat van het plan)",
     )
-    parser.add_argument(
-        "--method",
-        choices=[str(m) for m in Method],
-        help=f"de verrekenmethode (standaard {Method.MULTILATERAL})",
-    )
-    parser.add_argument(
-        "--centre",
-        type=centre,
-        metavar="GEMEENTE|REGIO",
-        help="de verrekenpartij bij de methode central (standaard REGIO)",
-    )
-    parser.add_argument(
-        "--threshold",
-        type=options.euros,
-        metavar="EURO",
-        help="bagatelgrens: kleinere verschillen per paar worden niet verrekend",
+    options.add_settlement_options(
+        parser,
+        method_default=None,
+        method_help=f"de verrekenmethode (standaard {Method.MULTILATERAL})",
+        threshold_default=None,
+        threshold_help="bagatelgrens: kleinere verschillen per paar worden niet verrekend",
     )
     parser.add_argument(
         "--plan",

@@ -63,3 +63,36 @@ def on_off(text: str) -> bool:
     if value in {"uit", "nee", "off", "no", "0", "false"}:
         return False
     raise argparse.ArgumentTypeError(f"‘{text}’: kies aan of uit")
+
+
+def add_settlement_options(
+    parser: argparse.ArgumentParser,
+    *,
+    method_default: str | None,
+    method_help: str,
+    threshold_default: int | None,
+    threshold_help: str,
+) -> None:
+    """``--method``, ``--centre`` and ``--threshold``, worded alike by every command."""
+    from grensverkeer.services.settling import REGIONAL_CENTRE
+    from grensverkeer.settlement import Method
+
+    def centre(text: str) -> str:
+        return REGIONAL_CENTRE if text.strip().upper() == REGIONAL_CENTRE else municipality(text)
+
+    parser.add_argument(
+        "--method", choices=[str(m) for m in Method], default=method_default, help=method_help
+    )
+    parser.add_argument(
+        "--centre",
+        type=centre,
+        metavar="GEMEENTE|REGIO",
+        help="de verrekenpartij bij de methode central (standaard REGIO)",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=euros,
+        default=threshold_default,
+        metavar="EURO",
+        help=threshold_help,
+    )

@@ -28,12 +28,6 @@ METHOD_NAMES = {
 }
 
 
-def centre(text: str) -> str:
-    return (
-        REGIONAL_CENTRE if text.strip().upper() == REGIONAL_CENTRE else options.municipality(text)
-    )
-
-
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "settle",
@@ -44,21 +38,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--school-year", type=options.school_year, required=True, metavar="2024-2025"
     )
-    parser.add_argument(
-        "--method", choices=[str(m) for m in Method], default=str(Method.MULTILATERAL)
-    )
-    parser.add_argument(
-        "--centre",
-        type=centre,
-        metavar="GEMEENTE|REGIO",
-        help="de verrekenpartij bij de methode central (standaard REGIO)",
-    )
-    parser.add_argument(
-        "--threshold",
-        type=options.euros,
-        default=0,
-        metavar="EURO",
-        help="bagatelgrens: kleinere verschillen per paar worden niet verrekend",
+    options.add_settlement_options(
+        parser,
+        method_default=str(Method.MULTILATERAL),
+        method_help="de verrekenmethode (standaard multilateral)",
+        threshold_default=0,
+        threshold_help="bagatelgrens: kleinere verschillen per paar worden niet verrekend",
     )
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
