@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -136,17 +137,9 @@ def _checking(progress: Progress | None) -> Progress | None:
 class _Checker(Importer):
     """An Importer that decides everything and stores nothing (see the module docstring)."""
 
-    def __init__(
-        self,
-        db: Database,
-        pseudonymizer: Pseudonymizer,
-        reference: AnyReference | None = None,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-        limits: ReadLimits = DEFAULT_LIMITS,
-    ) -> None:
-        # ReferenceWithAliases has Reference's interface without being one
-        super().__init__(db, pseudonymizer, reference, progress, cancelled, limits)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """As Importer; a ReferenceWithAliases has Reference's interface without being one."""
+        super().__init__(*args, **kwargs)
         self._schools: list[SchoolLocation] = []
         self._records: dict[int, KnownRecords] = {}
         self._digests: dict[str, str] = {}

@@ -60,6 +60,11 @@ class Column(Generic[Row]):
     edit: Callable[[Row, str], str | None] | None = None  # returns a refusal, None when stored
 
 
+def count_column(title: str, value: Callable[[Any], int]) -> Column[Any]:
+    """A right-aligned whole-number column (Dutch thousands), sorted by the number."""
+    return Column(title, lambda row: formatting.number(value(row)), sort=value, numeric=True)
+
+
 class RowsModel(QAbstractTableModel, Generic[Row]):
     """Rows × columns, read-only unless a column has ``edit``."""
 

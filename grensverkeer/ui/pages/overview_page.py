@@ -36,6 +36,7 @@ from grensverkeer.storage.database import Database
 from grensverkeer.ui.models import (
     Column,
     RowsModel,
+    count_column,
     fit_rows,
     group,
     heading,
@@ -226,12 +227,7 @@ class OverviewPage(Page):
                 ),
                 sort=lambda y: y.peildatum.isoformat(),
             ),
-            Column(
-                self.tr("Deelnemers"),
-                lambda y: formatting.number(y.participants),
-                sort=lambda y: y.participants,
-                numeric=True,
-            ),
+            count_column(self.tr("Deelnemers"), lambda y: y.participants),
             Column(
                 self.tr("Leerlingen"),
                 lambda y: _number(y.pupils),
@@ -298,24 +294,9 @@ class OverviewPage(Page):
                 self.tr("Schooljaar"),
                 lambda i: "" if i.school_year is None else str(SchoolYear(i.school_year)),
             ),
-            Column(
-                self.tr("Gelezen"),
-                lambda i: formatting.number(i.rows_read),
-                sort=lambda i: i.rows_read,
-                numeric=True,
-            ),
-            Column(
-                self.tr("Opgeslagen"),
-                lambda i: formatting.number(i.rows_stored),
-                sort=lambda i: i.rows_stored,
-                numeric=True,
-            ),
-            Column(
-                self.tr("Overgeslagen"),
-                lambda i: formatting.number(i.rows_skipped),
-                sort=lambda i: i.rows_skipped,
-                numeric=True,
-            ),
+            count_column(self.tr("Gelezen"), lambda i: i.rows_read),
+            count_column(self.tr("Opgeslagen"), lambda i: i.rows_stored),
+            count_column(self.tr("Overgeslagen"), lambda i: i.rows_skipped),
             Column(
                 self.tr("Waarschuwingen"),
                 lambda i: "; ".join(i.warnings),
