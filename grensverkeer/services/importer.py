@@ -42,6 +42,7 @@ from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.reports import ImportReport, Outcome, warning_summary
 from grensverkeer.services.school_years import ensure_school_year, peildatum_of
+from grensverkeer.services.schools import stored_school_index
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.models import (
     ImportBatch,
@@ -415,21 +416,7 @@ class Importer:
 
     def school_index(self) -> SchoolIndex:
         """Every stored location; a later school list wins for a location in several."""
-        with self.db.sessions() as session:
-            rows = session.scalars(
-                select(SchoolLocationRow).order_by(SchoolLocationRow.import_id)
-            ).all()
-        return SchoolIndex.of(
-            SchoolLocation(
-                r.brin,
-                r.vestiging,
-                r.name,
-                r.place,
-                r.municipality,
-                frozenset(EduType(t) for t in r.types.split(",") if t),
-            )
-            for r in rows
-        )
+        return stored_school_index(self.db)
 
     @staticmethod
     def _known_records(session: Session, year: SchoolYear) -> KnownRecords:

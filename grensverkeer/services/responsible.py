@@ -23,12 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import select
-
 from grensverkeer import formatting
-from grensverkeer.domain import EduType, SchoolLocation
+from grensverkeer.domain import SchoolLocation
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.importing.values import parse_brin, parse_brinvest
 from grensverkeer.reference import Candidate, Reference, load_reference, normalize_code
 from grensverkeer.reference.codes import normalize_pc4
@@ -36,8 +33,8 @@ from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.membership import members_on
 from grensverkeer.services.plans import Plan, finalized_plan
 from grensverkeer.services.school_years import year_settings
+from grensverkeer.services.schools import stored_school_index
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import SchoolLocationRow
 
 # A bare 4-digit number not starting with 0 can be a CBS code (1783) and a PC4 (1783) at once.
 _BARE_FOUR_DIGITS = re.compile(r"[1-9]\d{3}")
@@ -308,7 +305,7 @@ def find_school(db: Database, text: str) -> SchoolLocation:
     for it. Unknown codes are refused with the nearest known BRINs.
     """
     brin, vestiging = _school_code(text)
-    index = school_index(db)
+    index = stored_school_index(db)
     if not len(index):
         raise GrensverkeerError(
             "Er staat nog geen scholenlijst in de database, dus de schoolgemeente is onbekend; "
@@ -353,31 +350,6 @@ def _school_code(text: str) -> tuple[str, str | None]:
 
 def _describe(location: SchoolLocation) -> str:
     return f"{location.brinvest} ({location.name}, {location.place})"
-
-
-def school_index(db: Database) -> SchoolIndex:
-    """Every stored location; a later school list wins for a location in several.
-
-    The same reading as the importer's, without needing a pseudonym key to look something up.
-    """
-    with db.sessions() as session:
-        rows = session.scalars(
-            select(SchoolLocationRow).order_by(SchoolLocationRow.import_id, SchoolLocationRow.id)
-        ).all()
-        return SchoolIndex.of(
-            SchoolLocation(
-                r.brin,
-                r.vestiging,
-                r.name,
-                r.place,
-                r.municipality,
-                frozenset(EduType(t) for t in r.types.split(",") if t),
-            )
-            for r in rows
-        )
-
-
-# Words -------------------------------------------------------------------------------------
 
 
 def _name(reference: Reference, code: str) -> str:
