@@ -212,3 +212,13 @@ def test_the_about_dialog_shows_the_version(window: MainWindow) -> None:
     dialog = AboutDialog(window)
     assert __version__ in dialog.version_label.text()
     assert dialog.windowTitle() == "Over Grensverkeer"
+
+
+def test_the_real_window_has_all_six_pages(qtbot, context, store, messages, idle) -> None:
+    """No page may silently fail to load: the application shows all six, in this order."""
+    window = MainWindow(context, store)
+    qtbot.addWidget(window)
+    idle(window)
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert titles == ORDER
+    idle(window)
