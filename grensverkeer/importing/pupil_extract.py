@@ -164,7 +164,8 @@ class PupilSheetReader:
             except ValueError as reason:
                 return _Bad((bsn_column, "bsn", str(reason), mask_bsn(value), ""))
 
-        pseudonyms = _mapped([cells[bsn_column] for cells in body], pseudonym)
+        # BSNs are (nearly) all distinct: no memo, one call per row
+        pseudonyms = [pseudonym(cells[bsn_column]) for cells in body]
         used = [i for f, i in self.cols.items() if f not in (Field.PERSONAL, Field.IGNORED)]
         drop = {
             i

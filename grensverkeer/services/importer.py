@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -500,15 +501,15 @@ def _store_records(
         repeat(year.start_year, size),
         pupils.pseudonym,
         pupils.residence,
-        (b[:4] for b in pupils.brinvest),
-        (b[4:] for b in pupils.brinvest),
+        map(itemgetter(slice(None, 4)), pupils.brinvest),
+        map(itemgetter(slice(4, None)), pupils.brinvest),
         pupils.school_municipality,
         pupils.edu_type,
         pupils.arrangement,
         day(pupils.start),
         day(pupils.end),
         pupils.cost_cents,
-        (s[:200] for s in pupils.sheet),
+        pupils.sheet,  # sheet names are cut to 200 characters when read
         pupils.row,
         strict=True,
     )
