@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -87,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GrensverkeerError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:  # the output went into `head` or similar, which stopped reading
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the exit's flush of stdout stays silent
+        return 1
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130

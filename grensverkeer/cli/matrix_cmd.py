@@ -16,9 +16,9 @@ from grensverkeer.services.matrix import (
     AMOUNT,
     PUPILS,
     Matrix,
-    matrix_for,
     school_years_present,
 )
+from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix, swv_choices
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,6 +39,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=options.edu_type,
         metavar="TYPE",
         help="alleen dit onderwijstype: PO, SBO, SO, VSO of VO",
+    )
+    parser.add_argument(
+        "--swv",
+        metavar="SWV",
+        help="alleen leerlingen die in het gebied van dit samenwerkingsverband wonen, "
+        'zoals "VO 28-06" of "PO 28-15"',
+    )
+    parser.add_argument(
+        "--arrangement", metavar="NAAM", help="alleen leerlingen met dit arrangement"
     )
     parser.add_argument(
         "--measure",
@@ -65,11 +74,29 @@ def run(args: argparse.Namespace) -> int:
                 + ", ".join(str(y) for y in years)
                 + "."
             )
-        matrix = matrix_for(db, year, args.measure, args.type)
+        matrix = filtered_matrix(
+            db,
+            year,
+            args.measure,
+            MatrixFilter(args.type, _swv(args.swv), args.arrangement),
+        )
     finally:
         db.close()
     print_matrix(matrix, args.format)
     return 0
+
+
+def _swv(text: str | None) -> str | None:
+    """``VO 28-06`` in any spacing or case, checked against the known areas."""
+    if text is None:
+        return None
+    wanted = " ".join(text.upper().split())
+    known = [swv.ident for swv in swv_choices()]
+    if wanted not in known:
+        raise GrensverkeerError(
+            f"Onbekend samenwerkingsverband ‘{text}’; kies uit: {', '.join(known)}."
+        )
+    return wanted
 
 
 def print_matrix(matrix: Matrix, fmt: str) -> None:

@@ -70,3 +70,24 @@ def test_no_data_and_unknown_year_are_clear(db, cli, schools_loaded, tmp_path) -
     _load(schools_loaded, tmp_path)
     code, _out, err = cli("--db", _url(db), "matrix", "--school-year", "2019-2020")
     assert code == 2 and "wel voor: 2024-2025" in err
+
+
+def test_swv_and_arrangement_filters_are_parts_of_the_matrix(
+    schools_loaded, db, tmp_path, cli
+) -> None:
+    _load(schools_loaded, tmp_path)
+    url = _url(db)
+    full = {
+        (c["from"], c["to"]): c["value"]
+        for c in json.loads(cli("--db", url, "matrix", "--format", "json")[1])["cells"]
+    }
+    code, out, _err = cli("--db", url, "matrix", "--swv", "vo  28-06", "--format", "json")
+    assert code == 0
+    part = {(c["from"], c["to"]): c["value"] for c in json.loads(out)["cells"]}
+    # VO 28-06 is Den Haag, Rijswijk and Leidschendam-Voorburg: only their residents remain
+    assert part and all(r in {"GM0518", "GM0603", "GM1916"} for r, _s in part)
+    assert all(full[cell] >= value for cell, value in part.items())
+    code, out, _err = cli("--db", url, "matrix", "--arrangement", "geen", "--format", "json")
+    assert code == 0 and json.loads(out)["cells"] == []
+    code, _out, err = cli("--db", url, "matrix", "--swv", "28-99")
+    assert code == 2 and "Onbekend samenwerkingsverband ‘28-99’" in err
