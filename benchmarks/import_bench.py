@@ -423,7 +423,12 @@ def verdict(met: bool) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    return run_main(argv, bench, "grensverkeer-bench-", __doc__)
+
+
+def run_main(argv: Sequence[str] | None, bench: Callable[[Path, int], int], prefix: str) -> int:
+    """``--rows N`` and ``--keep DIR``, shared by the benchmarks that make an N-row extract."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000, help="data rows (default 100000)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="make and keep the files here")
     args = parser.parse_args(argv)
@@ -433,7 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.keep is not None:
         args.keep.mkdir(parents=True, exist_ok=True)
         return bench(args.keep.resolve(), args.rows)
-    with tempfile.TemporaryDirectory(prefix="grensverkeer-bench-") as work:
+    with tempfile.TemporaryDirectory(prefix=prefix) as work:
         return bench(Path(work), args.rows)
 
 

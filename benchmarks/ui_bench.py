@@ -39,14 +39,12 @@ Run: ``python benchmarks/ui_bench.py [--rows N] [--keep DIR]``
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import os
 import random
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from collections.abc import Sequence
@@ -537,18 +535,7 @@ def stall(cli: ib.Cli, rows: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=100_000, help="data rows (default 100000)")
-    parser.add_argument("--keep", type=Path, metavar="DIR", help="make and keep the files here")
-    args = parser.parse_args(argv)
-    if args.rows < 1:
-        parser.error("--rows must be at least 1")
-
-    if args.keep is not None:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        return bench(args.keep.resolve(), args.rows)
-    with tempfile.TemporaryDirectory(prefix="grensverkeer-uibench-") as work:
-        return bench(Path(work), args.rows)
+    return ib.run_main(argv, bench, "grensverkeer-uibench-", __doc__)
 
 
 def bench(work: Path, rows: int) -> int:

@@ -18,25 +18,6 @@ from grensverkeer.reference import (
 )
 from grensverkeer.resources import resources_dir
 
-# The ten Haaglanden municipalities of 2023, sorted.
-REGION = (
-    "GM0503",
-    "GM0518",
-    "GM0603",
-    "GM0626",
-    "GM0629",
-    "GM0637",
-    "GM1783",
-    "GM1842",
-    "GM1916",
-    "GM1926",
-)
-
-
-@pytest.fixture(scope="module")
-def ref() -> Reference:
-    return load_reference()
-
 
 def _read(name: str) -> list[dict[str, str]]:
     with (reference_dir() / name).open(encoding="utf-8", newline="") as handle:
@@ -128,10 +109,10 @@ def test_short_names(ref: Reference, code: str, short: str) -> None:
     assert ref.municipality(code).short_name == short
 
 
-def test_short_names_are_unique_and_short(ref: Reference) -> None:
+def test_short_names_are_unique_and_short(h10, ref: Reference) -> None:
     shorts = [m.short_name for m in ref.municipalities()]
     assert len(set(shorts)) == len(shorts)
-    region = [ref.municipality(code).short_name for code in REGION]
+    region = [ref.municipality(code).short_name for code in h10]
     assert max(map(len, region)) <= 16
 
 

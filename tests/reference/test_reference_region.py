@@ -4,37 +4,18 @@ from datetime import date
 
 import pytest
 
-from grensverkeer.reference import Membership, Reference, load_reference
-
-# The ten Haaglanden municipalities of 2023, sorted.
-H10 = (
-    "GM0503",
-    "GM0518",
-    "GM0603",
-    "GM0626",
-    "GM0629",
-    "GM0637",
-    "GM1783",
-    "GM1842",
-    "GM1916",
-    "GM1926",
-)
+from grensverkeer.reference import Membership, Reference
 
 
-@pytest.fixture(scope="module")
-def ref() -> Reference:
-    return load_reference()
+def test_ten_members_in_2023_2024(h10, ref: Reference) -> None:
+    assert ref.region_members(date(2023, 10, 1)) == h10
 
 
-def test_ten_members_in_2023_2024(ref: Reference) -> None:
-    assert ref.region_members(date(2023, 10, 1)) == H10
-
-
-def test_nine_members_in_2024_2025(ref: Reference) -> None:
+def test_nine_members_in_2024_2025(h10, ref: Reference) -> None:
     members = ref.region_members(date(2024, 10, 1))
     assert len(members) == 9
     assert "GM0626" not in members
-    assert members == tuple(c for c in H10 if c != "GM0626")
+    assert members == tuple(c for c in h10 if c != "GM0626")
 
 
 def test_voorschoten_leaves_after_its_last_day(ref: Reference) -> None:
@@ -47,8 +28,8 @@ def test_membership_starts_with_the_jeugdwet(ref: Reference) -> None:
     assert len(ref.region_members(date(2015, 1, 1))) == 10
 
 
-def test_region_name(ref: Reference) -> None:
-    assert ref.region_members(date(2023, 10, 1), region="haaglanden") == H10
+def test_region_name(h10, ref: Reference) -> None:
+    assert ref.region_members(date(2023, 10, 1), region="haaglanden") == h10
     assert ref.region_members(date(2023, 10, 1), region="Holland Rijnland") == ()
 
 
@@ -100,11 +81,11 @@ def test_maasland_is_a_partial_vo_area(ref: Reference) -> None:
     assert "Maasland" in maasland.note
 
 
-def test_swv_areas(ref: Reference) -> None:
+def test_swv_areas(h10, ref: Reference) -> None:
     areas = ref.swv_areas()
     assert len({s.ident for s in areas}) == len(areas) == 11
     covered = set().union(*(s.municipalities for s in areas))
-    assert set(H10) <= covered
+    assert set(h10) <= covered
     for swv in areas:
         assert swv.sector in ("PO", "VO")
         assert all(ref.municipality(code) is not None for code in swv.municipalities)
@@ -113,7 +94,7 @@ def test_swv_areas(ref: Reference) -> None:
     assert den_haag.municipalities == frozenset({"GM0518", "GM1916", "GM0603"})
 
 
-def test_neighbours(ref: Reference) -> None:
+def test_neighbours(h10, ref: Reference) -> None:
     assert set(ref.neighbours()) == {
         "GM1621",
         "GM0546",
@@ -128,4 +109,4 @@ def test_neighbours(ref: Reference) -> None:
         "GM1992",
     }
     assert list(ref.neighbours()) == sorted(ref.neighbours())
-    assert set(ref.neighbours()).isdisjoint(H10)
+    assert set(ref.neighbours()).isdisjoint(h10)
