@@ -426,7 +426,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_main(argv, bench, "grensverkeer-bench-", __doc__)
 
 
-def run_main(argv: Sequence[str] | None, bench: Callable[[Path, int], int], prefix: str) -> int:
+def run_main(
+    argv: Sequence[str] | None, bench: Callable[[Path, int], int], prefix: str, doc: str | None
+) -> int:
     """``--rows N`` and ``--keep DIR``, shared by the benchmarks that make an N-row extract."""
     parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000, help="data rows (default 100000)")
