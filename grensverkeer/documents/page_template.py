@@ -65,11 +65,6 @@ def frame_width(orientation: str) -> float:
     return A4[0] - 2 * SIDE_MARGIN
 
 
-def frame_height(orientation: str) -> float:
-    height = landscape(A4)[1] if orientation == LANDSCAPE else A4[1]
-    return height - TOP_MARGIN - BOTTOM_MARGIN
-
-
 def _header(running: Running, canvas: Canvas, _doc: BaseDocTemplate) -> None:
     width, height = canvas._pagesize
     side = LANDSCAPE_SIDE_MARGIN if width > height else SIDE_MARGIN

@@ -25,10 +25,6 @@ class ImportIssue:
     suggestion: str = ""
     severity: Severity = Severity.ERROR
 
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
     def location(self) -> str:
         parts = [self.file]
         if self.sheet and self.sheet != self.file:

@@ -55,12 +55,6 @@ class Matrix:
     def total(self) -> int | Fraction:
         return sum(self.cells.values(), 0)
 
-    def row_total(self, code: str) -> int | Fraction:
-        return sum((v for (r, _s), v in self.cells.items() if r == code), 0)
-
-    def column_total(self, code: str) -> int | Fraction:
-        return sum((v for (_r, s), v in self.cells.items() if s == code), 0)
-
     def outside_cells(self) -> dict[tuple[str, str], int | Fraction]:
         """Cells with at least one end outside the region's participants."""
         members = set(self.participants)

@@ -123,17 +123,7 @@ def check_task(
     def task(progress: Progress, cancelled: Cancelled) -> list[ImportReport]:
         if alias is not None:
             add_alias(context.db, alias.text, alias.code, context.reference)
-        return import_plan(
-            context.db,
-            context.pseudonymizer(),
-            batch.files,
-            school_year=batch.school_year,
-            skip_invalid=batch.skip_invalid,
-            reference=reference_with_aliases(context.db, context.reference),
-            progress=progress,
-            cancelled=cancelled,
-            dry_run=True,
-        )
+        return _run_plan(context, batch, progress, cancelled, dry_run=True)
 
     return task
 
@@ -144,22 +134,30 @@ def import_task(context: UiContext, batch: Batch) -> Callable[[Progress, Cancell
     def task(progress: Progress, cancelled: Cancelled) -> ImportOutcome:
         before = max((s.id for s in list_imports(context.db)), default=0)
         try:
-            reports = import_plan(
-                context.db,
-                context.pseudonymizer(),
-                batch.files,
-                school_year=batch.school_year,
-                skip_invalid=batch.skip_invalid,
-                reference=reference_with_aliases(context.db, context.reference),
-                progress=progress,
-                cancelled=cancelled,
-            )
+            reports = _run_plan(context, batch, progress, cancelled, dry_run=False)
         except ImportCancelled:
             stored = tuple(s for s in list_imports(context.db) if s.id > before)
             return ImportOutcome(cancelled=True, stored_before_cancel=stored)
         return ImportOutcome(tuple(reports), cancel_too_late=cancelled())
 
     return task
+
+
+def _run_plan(
+    context: UiContext, batch: Batch, progress: Progress, cancelled: Cancelled, *, dry_run: bool
+) -> list[ImportReport]:
+    """The batch through ``import_plan``, with the remembered spellings: checked or stored."""
+    return import_plan(
+        context.db,
+        context.pseudonymizer(),
+        batch.files,
+        school_year=batch.school_year,
+        skip_invalid=batch.skip_invalid,
+        reference=reference_with_aliases(context.db, context.reference),
+        progress=progress,
+        cancelled=cancelled,
+        dry_run=dry_run,
+    )
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -53,7 +53,8 @@ def test_the_total_is_the_sum_of_the_matrix_cells(page: MatrixPage, demo_db) -> 
     assert model.index_of(WESTLAND, DELFT).data(VALUE_ROLE) == matrix.cells[WESTLAND, DELFT]
     outside_row = sum(v for (r, _s), v in matrix.cells.items() if r not in matrix.participants)
     assert model.index_of(OUTSIDE, TOTAL).data(VALUE_ROLE) == outside_row
-    assert model.index_of(DEN_HAAG, TOTAL).data(VALUE_ROLE) == matrix.row_total(DEN_HAAG)
+    den_haag_row = sum(v for (r, _s), v in matrix.cells.items() if r == DEN_HAAG)
+    assert model.index_of(DEN_HAAG, TOTAL).data(VALUE_ROLE) == den_haag_row
 
 
 def test_rows_are_participants_then_outside_then_total(page: MatrixPage, demo_db) -> None:
