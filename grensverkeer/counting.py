@@ -32,6 +32,7 @@ class CountedRecord:
     start: date | None
     end: date | None
     cost_cents: int | None
+    pupils: int = 1  # a DUO count row stands for several pupils
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ def counted(
             if record.pseudonym in seen or not _active(record, rules.peildatum):
                 continue
             seen.add(record.pseudonym)
-            result.append((record, Fraction(1)))
+            result.append((record, Fraction(record.pupils)))
         return result
     year = rules.school_year
     unique = {
@@ -92,7 +93,8 @@ def counted(
         start = max(record.start or year.first_day, year.first_day)
         end = min(record.end or year.last_day, year.last_day)
         if end >= start:
-            weighted.append((record, Fraction((end - start).days + 1, year.days)))
+            share = Fraction((end - start).days + 1, year.days)
+            weighted.append((record, share * record.pupils))
     return weighted
 
 
@@ -116,11 +118,11 @@ def amount_cells(
     for record, weight in counted(records, rules):
         if rules.actual_cost and record.cost_cents is not None:
             price: int | None = record.cost_cents
-            own_cost += 1
+            own_cost += record.pupils
         else:
             price = tariffs.for_record(record.edu_type, record.arrangement)
         if price is None:
-            missing[record.edu_type] = missing.get(record.edu_type, 0) + 1
+            missing[record.edu_type] = missing.get(record.edu_type, 0) + record.pupils
             continue
         key = (record.residence, record.school)
         exact[key] = exact.get(key, Fraction(0)) + price * weight

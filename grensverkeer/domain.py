@@ -20,6 +20,7 @@ class EduType(StrEnum):
 class FileKind(StrEnum):
     SCHOOLS = "scholen"
     PUPILS = "leerlingen"
+    COUNTS = "tellingen"  # DUO's pupil counts per school location × pupil area, no BSN
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ class PupilRecord:
     cost_cents: int | None
     sheet: str
     row: int
+    pupils: int = 1  # a DUO count row stands for this many pupils
+    uncertain: int = 0  # ...and up to this many more (a masked count such as "<5")
 
     def active_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or self.end >= day)

@@ -40,3 +40,11 @@ def percent(share: Fraction | float) -> str:
         )
         + "%"
     )
+
+
+def sentence(text: str) -> str:
+    """A reason as a sentence: first letter up, a full stop at the end (``‘x’ is …`` stays)."""
+    text = text.strip()
+    if text and text[0].isalpha():
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."

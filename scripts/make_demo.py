@@ -2047,8 +2047,14 @@ def write_tariffs(path: Path) -> int:
             ws.append([year, kind, "", nl_amount(euros * 100)])
             lines += 1
         for kind in ("SO", "VSO"):
-            ws.append([year, kind, "Dagbesteding + onderwijs",
-                       nl_amount(DEMO_ARRANGEMENT_TARIFFS[year] * 100)])
+            ws.append(
+                [
+                    year,
+                    kind,
+                    "Dagbesteding + onderwijs",
+                    nl_amount(DEMO_ARRANGEMENT_TARIFFS[year] * 100),
+                ]
+            )
             lines += 1
     save_workbook(wb, path)
     return lines

@@ -8,7 +8,7 @@ from pathlib import Path
 from builders import PUPIL_HEADER, pupils_rows, school_list, snapshot, write_xlsx
 
 from grensverkeer.domain import FileKind
-from grensverkeer.importing.columns import Field
+from grensverkeer.importing.fields import Field
 from grensverkeer.importing.parse_file import SavedMapping
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear

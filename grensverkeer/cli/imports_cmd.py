@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from grensverkeer import formatting
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
-from grensverkeer.cli.render import issue_lines, table
+from grensverkeer.cli.import_report import print_report
+from grensverkeer.cli.render import table
+from grensverkeer.importing.date_formats import Order
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services import import_log
 from grensverkeer.services.aliases import reference_with_aliases
 from grensverkeer.services.importer import Importer, ImportOptions
 from grensverkeer.services.mappings import get_mapping
-from grensverkeer.services.reports import ImportReport, Outcome, warning_summary
-
-WARNINGS_SHOWN = 20
+from grensverkeer.services.reports import Outcome
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,6 +38,20 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--skip-invalid", action="store_true", help="sla foute rijen over en importeer de rest"
     )
     run.add_argument("--mapping", metavar="NAAM", help="een opgeslagen kolomkoppeling gebruiken")
+    run.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        type=options.column_choice,
+        metavar='VELD="KOP"',
+        help='zeg zelf welke kolom wat is, bijvoorbeeld woonplaats="Plaats leerling" of '
+        'genegeerd="Datum" (herhaalbaar); de rest wordt herkend',
+    )
+    run.add_argument(
+        "--date-order",
+        choices=["dmj", "mdj"],
+        help="de volgorde van dag en maand in datums als 02/10/2024 (dmj: dag-maand-jaar)",
+    )
     run.set_defaults(handler=run_import)
 
     listing = commands.add_parser("imports", help="geïmporteerde bestanden tonen of verwijderen")
@@ -54,10 +67,15 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         mapping = get_mapping(db, args.mapping) if args.mapping else None
         importer = Importer(db, load_pseudonymizer(), reference=reference_with_aliases(db))
+        order = {"dmj": Order.DMY, "mdj": Order.MDY}.get(args.date_order or "")
         reports = importer.import_files(
             args.files,
             ImportOptions(
-                school_year=args.school_year, skip_invalid=args.skip_invalid, mapping=mapping
+                school_year=args.school_year,
+                skip_invalid=args.skip_invalid,
+                mapping=mapping,
+                columns=tuple(args.column),
+                date_order=order,
             ),
         )
     finally:
@@ -65,56 +83,6 @@ def run_import(args: argparse.Namespace) -> int:
     for report in reports:
         print_report(report)
     return 2 if any(r.outcome is Outcome.REFUSED for r in reports) else 0
-
-
-def print_report(report: ImportReport) -> None:
-    if report.outcome is Outcome.REFUSED:
-        errors = report.errors
-        print(
-            f"{report.file}: geweigerd, {_count(len(errors), 'fout', 'fouten')}; "
-            "er is niets van opgeslagen.",
-            file=sys.stderr,
-        )
-        for line in issue_lines(errors):
-            print(line, file=sys.stderr)
-        if errors and all(e.row is not None for e in errors):
-            print(
-                "  Verbeter het bestand, of importeer met --skip-invalid om alleen de goede "
-                "rijen op te slaan.",
-                file=sys.stderr,
-            )
-        return
-    if report.outcome is Outcome.ALREADY:
-        print(f"{report.file}: {report.notes[0]}")
-        return
-    print(f"{report.file}: opgeslagen als import {report.import_id} ({report.kind})")
-    if report.school_year is not None:
-        print(f"  schooljaar {report.school_year} ({report.school_year_source})")
-    figures = [
-        f"{formatting.number(report.rows_read)} rijen gelezen",
-        f"{formatting.number(report.rows_stored)} opgeslagen",
-    ]
-    if report.rows_skipped:
-        figures.append(f"{formatting.number(report.rows_skipped)} overgeslagen")
-    if report.outside_year:
-        figures.append(f"waarvan {formatting.number(report.outside_year)} buiten het schooljaar")
-    if report.duplicates_merged:
-        figures.append(f"{formatting.number(report.duplicates_merged)} dubbele samengevoegd")
-    print("  " + ", ".join(figures))
-    for note in report.notes:
-        print(f"  let op: {note}")
-    if report.errors:
-        print(f"  Overgeslagen rijen ({len(report.errors)}):")
-        for line in issue_lines(report.errors):
-            print(line)
-    if report.warnings:
-        print("  Waarschuwingen: " + "; ".join(warning_summary(report.warnings)))
-        for line in issue_lines(report.warnings, WARNINGS_SHOWN):
-            print(line)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{formatting.number(n)} {one if n == 1 else many}"
 
 
 def run_list(args: argparse.Namespace) -> int:

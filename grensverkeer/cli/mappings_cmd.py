@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from grensverkeer import formatting
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import table
 from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.importing.columns import HEADERS, Field
+from grensverkeer.importing.choices import ColumnChoice, parse_choice
+from grensverkeer.importing.fields import choosable
 from grensverkeer.services.mappings import list_mappings, remove_mapping, save_mapping
 
 
@@ -17,14 +19,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         "mappings",
         help="kolomkoppelingen voor onherkenbare bestanden",
         description="Een kolomkoppeling zegt welke kolomkop welk gegeven bevat, voor bestanden "
-        "waarvan de koppen niet herkend worden. Gebruik haar met ‘import --mapping NAAM’.",
+        "waarvan de koppen niet (goed) herkend worden; wat zij niet noemt, wordt herkend zoals "
+        "altijd. Gebruik haar met ‘import --mapping NAAM’.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTIE")
     save = actions.add_parser(
         "save",
         help="een koppeling opslaan",
         description="Velden: "
-        + "; ".join(f"{kind}: " + ", ".join(str(f) for f in HEADERS[kind]) for kind in FileKind),
+        + "; ".join(f"{kind}: " + ", ".join(str(f) for f in choosable(kind)) for kind in FileKind),
     )
     save.add_argument("name", metavar="NAAM")
     save.add_argument("--kind", choices=[str(k) for k in FileKind], default=str(FileKind.PUPILS))
@@ -41,21 +44,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_list)
 
 
-def parse_columns(kind: FileKind, pairs: list[str]) -> dict[Field, str]:
-    allowed = {str(f): f for f in HEADERS[kind]}
-    columns: dict[Field, str] = {}
+def parse_columns(kind: FileKind, pairs: list[str]) -> tuple[ColumnChoice, ...]:
+    """``veld=Kop`` pairs as choices; a field this kind of file does not have is an error."""
+    allowed = choosable(kind)
+    choices = []
     for pair in pairs:
-        name, sep, header = pair.partition("=")
-        if not sep or not header.strip():
+        try:
+            choice = parse_choice(pair)
+        except ValueError as reason:
+            raise GrensverkeerError(formatting.sentence(str(reason))) from None
+        if choice.field not in allowed:
             raise GrensverkeerError(
-                f'‘{pair}’: schrijf VELD=KOLOMKOP, bijvoorbeeld bsn="BSN kind".'
+                f"Onbekend veld ‘{choice.field}’ voor een {kind}-bestand; kies uit: "
+                f"{', '.join(str(f) for f in allowed)}."
             )
-        if name.strip().lower() not in allowed:
-            raise GrensverkeerError(
-                f"Onbekend veld ‘{name}’; kies uit: {', '.join(sorted(allowed))}."
-            )
-        columns[allowed[name.strip().lower()]] = header.strip()
-    return columns
+        choices.append(choice)
+    return tuple(choices)
 
 
 def run_save(args: argparse.Namespace) -> int:
@@ -80,7 +84,8 @@ def run_list(args: argparse.Namespace) -> int:
         print("Er zijn nog geen kolomkoppelingen.")
         return 0
     rows = [
-        [m.name, str(m.kind), "; ".join(f"{f}={h}" for f, h in m.columns.items())] for m in mappings
+        [m.name, str(m.kind), "; ".join(f"{c.field}={c.label}" for c in m.choices())]
+        for m in mappings
     ]
     print(table(["naam", "soort", "kolommen"], rows))
     return 0

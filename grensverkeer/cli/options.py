@@ -7,6 +7,7 @@ from datetime import date
 
 from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.importing.choices import ColumnChoice, parse_choice
 from grensverkeer.importing.values import parse_date
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.reference import load_reference, normalize_code
@@ -32,7 +33,14 @@ def day(text: str) -> date:
     try:
         return parse_date(text)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(f"ongeldige datum ‘{text}’: {error}") from None
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def column_choice(text: str) -> ColumnChoice:
+    try:
+        return parse_choice(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def edu_type(text: str) -> EduType:

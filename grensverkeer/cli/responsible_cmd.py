@@ -50,7 +50,7 @@ def _day(text: str | None) -> date | None:
     try:
         return parse_date(text)
     except ValueError as error:
-        raise GrensverkeerError(f"Ongeldige datum ‘{text}’: {error}.") from None
+        raise GrensverkeerError(formatting.sentence(str(error))) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -237,6 +237,7 @@ def _records_with_school(db: Database, year: SchoolYear) -> list[_SchoolRecord]:
             r.cost_cents,
             r.brin,
             r.vestiging,
+            r.pupil_count,
         )
         .where(r.school_year == year.start_year)
         .order_by(r.brin, r.vestiging, r.id)
@@ -244,9 +245,9 @@ def _records_with_school(db: Database, year: SchoolYear) -> list[_SchoolRecord]:
     with db.sessions() as session:
         return [
             _SchoolRecord(
-                CountedRecord(p, res, s, EduType(t), a or "", start, end, cost), brin + vest
+                CountedRecord(p, res, s, EduType(t), a or "", start, end, cost, n), brin + vest
             )
-            for p, res, s, t, a, start, end, cost, brin, vest in session.execute(query)
+            for p, res, s, t, a, start, end, cost, brin, vest, n in session.execute(query)
         ]
 
 

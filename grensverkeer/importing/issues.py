@@ -24,6 +24,10 @@ class ImportIssue:
     value: str = ""
     suggestion: str = ""
     severity: Severity = Severity.ERROR
+    #: for a choice the user must make: the fields to choose from and the columns (labels as
+    #: the user names them) that are candidates; each edge offers its own way to choose
+    fields: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
 
     def location(self) -> str:
         parts = [self.file]

@@ -31,6 +31,14 @@ class PupilColumns:
     cost_cents: list[int | None] = field(default_factory=list)
     sheet: list[str] = field(default_factory=list)
     row: list[int] = field(default_factory=list)
+    pupils: list[int] = field(default_factory=list)  # 1 per pupil; a count row's count
+    uncertain: list[int] = field(default_factory=list)  # how many more a masked count may be
+
+    def __post_init__(self) -> None:
+        """A pupil extract leaves the counts out: every record is one pupil, exactly."""
+        if not self.pupils and self.pseudonym:
+            self.pupils = [1] * len(self.pseudonym)
+            self.uncertain = [0] * len(self.pseudonym)
 
     def __len__(self) -> int:
         return len(self.pseudonym)

@@ -69,6 +69,9 @@ class Sheet:
     #: cell values as read: str, int, float, bool, date, datetime, time, timedelta;
     #: an empty cell is "" (or None): callers treat both as empty
     rows: list[list[object]]
+    #: merged ranges ((first row, first column), (last row, last column)), 0-based, where the
+    #: format keeps them (xlsx, xls): a merged group header covers the columns below it
+    merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +192,8 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
                 if end is not None and (end[0] + 1) * (end[1] + 1) > limits.max_sheet_cells:
                     raise sheet_too_large(path, name, end[0] + 1, end[1] + 1)
                 # skip_empty_area=False pads from A1, so rows[i][j] is Excel's row i+1, column j+1
-                sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False)))
+                merged = tuple(getattr(sheet, "merged_cell_ranges", None) or ())
+                sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False), merged))
     except ReadError:
         raise
     except calamine.PasswordError as exc:

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from grensverkeer.domain import EduType, SchoolLocation
 from grensverkeer.importing.collector import SheetProblems, suggest
-from grensverkeer.importing.columns import Field, HeaderMatch
+from grensverkeer.importing.fields import Field
+from grensverkeer.importing.layout import SheetLayout
 from grensverkeer.importing.rows import data_rows
 from grensverkeer.importing.values import (
     clean_text,
@@ -21,7 +22,7 @@ from grensverkeer.reference import Reference
 
 def parse_school_sheet(
     rows: Sequence[Sequence[object]],
-    header: HeaderMatch,
+    header: SheetLayout,
     problems: SheetProblems,
     reference: Reference,
 ) -> list[SchoolLocation]:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.importing.values import parse_date
 from grensverkeer.schoolyear import SchoolYear
 
@@ -49,10 +48,37 @@ def hints_in(rows: Sequence[Sequence[object]]) -> YearHint | None:
     return None
 
 
-def year_from_dates(pupils: PupilColumns) -> SchoolYear | None:
+_NAME_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*[-_/–]\s*(20\d{2}|\d{2})(?!\d)")
+
+
+def hints_in_name(name: str) -> YearHint | None:
+    """A school year in the file name (``leerlingen_2024-2025.xlsx``), as a last resort."""
+    for match in _NAME_YEAR.finditer(name):
+        try:
+            year = SchoolYear.parse(f"{match.group(1)}-{match.group(2)}")
+        except GrensverkeerError:
+            continue
+        return YearHint(year, None, f"bestandsnaam {name}")
+    return None
+
+
+Period = tuple[date | None, date | None]
+
+
+def year_from_dates(periods: Sequence[Period]) -> SchoolYear | None:
     """The school year on whose default peildatum most records are active (latest on a tie)."""
-    candidates = {SchoolYear.containing(day) for day in set(pupils.dates())}
+    days = {d for period in periods for d in period if d is not None}
+    candidates = {SchoolYear.containing(day) for day in days}
     if not candidates:
         return None
-    active = {year: pupils.active_count(year.default_peildatum) for year in candidates}
-    return max(candidates, key=lambda year: (active[year], year))
+
+    def active(year: SchoolYear) -> int:
+        peil = year.default_peildatum
+        return sum(
+            1
+            for start, end in periods
+            if (start is None or start <= peil) and (end is None or end >= peil)
+        )
+
+    counts = {year: active(year) for year in candidates}
+    return max(candidates, key=lambda year: (counts[year], year))

@@ -12,7 +12,8 @@ from pathlib import Path
 from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.collector import SheetProblems
-from grensverkeer.importing.columns import HEADER_SCAN_ROWS, header_key
+from grensverkeer.importing.fields import HEADER_SCAN_ROWS
+from grensverkeer.importing.header_words import fold
 from grensverkeer.importing.issues import ImportIssue
 from grensverkeer.importing.readers import read_workbook
 from grensverkeer.importing.rows import is_footer
@@ -63,7 +64,7 @@ def read_tariff_table(path: Path, default_year: SchoolYear | None = None) -> Tar
 def _columns(cells: list[object]) -> dict[str, int]:
     found: dict[str, int] = {}
     for position, cell in enumerate(cells):
-        key = header_key(cell) if not is_empty(cell) else ""
+        key = fold(cell) if not is_empty(cell) else ""
         for name, keys in _HEADERS.items():
             if key in keys and name not in found:
                 found[name] = position

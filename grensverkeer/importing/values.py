@@ -8,28 +8,27 @@ repeat the same BRIN, place and date thousands of times.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time
 
 from grensverkeer.domain import EduType
 
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
-_EXCEL_EPOCH = date(1899, 12, 30)
 _BRIN = re.compile(r"^\d{2}[A-Z0-9]{2}$")
-_MONTHS = {
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("maart", "mrt", "mar"),
+            ("januari", "jan", "january"),
+            ("februari", "feb", "february"),
+            ("maart", "mrt", "mar", "march"),
             ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("augustus", "aug"),
+            ("mei", "may"),
+            ("juni", "jun", "june"),
+            ("juli", "jul", "july"),
+            ("augustus", "aug", "august"),
             ("september", "sep", "sept"),
-            ("oktober", "okt", "oct"),
+            ("oktober", "okt", "oct", "october"),
             ("november", "nov"),
             ("december", "dec"),
         ),
@@ -37,10 +36,33 @@ _MONTHS = {
     )
     for name in names
 }
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
-_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_WRITTEN = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+
+
+def mask_bsn(value: object) -> str:
+    """A BSN as messages may show it: the first two and last two digits (``12•••••89``)."""
+    if isinstance(value, int | float) and float(value).is_integer():
+        text = f"{int(value):09d}"  # a number lost its leading zero
+    else:
+        text = str(value)
+    digits = re.sub(r"\D", "", text)
+    if len(digits) < 5:
+        return "•" * len(digits)
+    return digits[:2] + "•" * (len(digits) - 4) + digits[-2:]
+
+
+def display(value: object) -> str:
+    """A cell as users see it in a sample or a message: Dutch dates, no ``.0`` on numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return f"{value:%d-%m-%Y %H:%M}" if value.time() != time() else f"{value:%d-%m-%Y}"
+    if isinstance(value, date):
+        return f"{value:%d-%m-%Y}"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    return clean_text(value)
 
 
 def is_empty(value: object) -> bool:
@@ -129,28 +151,14 @@ def parse_brinvest(value: object) -> tuple[str, str]:
 
 
 def parse_date(value: object) -> date:
-    """Date cells, Excel serial numbers, Dutch or ISO text (``28-08-2023``, ``1 oktober 2024``)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 1 <= value < 2958466 and float(value).is_integer():
-            return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise ValueError("geen datum")
-    text = clean_text(value).lower()
-    try:
-        if match := _DMY.match(text):
-            day, month, year = (int(g) for g in match.groups())
-            return date(year + 2000 if year < 100 else year, month, day)
-        if match := (_YMD.match(text) or _COMPACT.match(text)):
-            year, month, day = (int(g) for g in match.groups())
-            return date(year, month, day)
-        if (match := _WRITTEN.match(text)) and match.group(2) in _MONTHS:
-            return date(int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1)))
-    except ValueError:
-        raise ValueError("deze datum bestaat niet") from None
-    raise ValueError("geen datum; schrijf bijvoorbeeld 28-08-2024")
+    """One date as a user types it: date cells, Excel serials, Dutch or ISO text, 8 digits.
+
+    For a column of an extract use :func:`date_formats.decide` instead: it settles day-month
+    order and the 8-digit form for the whole column.
+    """
+    from grensverkeer.importing.date_formats import DateReading, parser
+
+    return parser(DateReading())(value)
 
 
 _EDU_WORDS: dict[str, EduType] = {

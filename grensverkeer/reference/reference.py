@@ -212,6 +212,23 @@ class Reference:
             return Resolution(codes[0], via=via)
         return self._ambiguous(codes, via)
 
+    def knows_municipality(self, value: object) -> bool:
+        """Whether a value names a municipality of the table, by code or name: a cheap test
+        (no spelling suggestions) for profiling a column."""
+        if isinstance(value, str) and normalize_code(value) is None:
+            return name_key(value) in self._names
+        code = normalize_code(value)
+        return code is not None and code in self._by_code
+
+    def knows_place(self, value: object) -> bool:
+        """Whether a text is a known place or municipality name (cheap, as above)."""
+        if not isinstance(value, str):
+            return False
+        key = name_key(value)
+        return bool(key) and (
+            key in self._region_places or key in self._places or key in self._names
+        )
+
     # Places ---------------------------------------------------------------------------------
 
     def resolve_place(self, text: object, pc4: object = None) -> Resolution:

@@ -208,6 +208,15 @@ class ReferenceWithAliases:
     def resolve_postcode(self, text: object) -> Resolution:
         return self._base.resolve_postcode(text)
 
+    def knows_municipality(self, value: object) -> bool:
+        return self._base.knows_municipality(value) or self._alias_known(value)
+
+    def knows_place(self, value: object) -> bool:
+        return self._base.knows_place(value) or self._alias_known(value)
+
+    def _alias_known(self, value: object) -> bool:
+        return isinstance(value, str) and name_key(value) in self._aliases
+
     def municipality(self, code: object) -> Municipality | None:
         return self._base.municipality(code)
 

@@ -75,6 +75,7 @@ def pupils_in_cell(
         PupilRecordRow.cost_cents,
         PupilRecordRow.brin,
         PupilRecordRow.vestiging,
+        PupilRecordRow.pupil_count,
     ).where(PupilRecordRow.school_year == year.start_year)
     if edu_type is not None:
         query = query.where(PupilRecordRow.edu_type == str(edu_type))
@@ -82,8 +83,10 @@ def pupils_in_cell(
         rows = session.execute(query).all()
     records: list[CountedRecord] = []
     brinvest: dict[int, str] = {}
-    for pseudonym, home, school, kind, arr, start, end, cost, brin, vestiging in rows:
-        record = CountedRecord(pseudonym, home, school, EduType(kind), arr or "", start, end, cost)
+    for pseudonym, home, school, kind, arr, start, end, cost, brin, vestiging, count in rows:
+        record = CountedRecord(
+            pseudonym, home, school, EduType(kind), arr or "", start, end, cost, count
+        )
         records.append(record)
         brinvest[id(record)] = brin + vestiging
     chosen = [

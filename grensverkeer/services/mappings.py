@@ -1,32 +1,51 @@
-"""Named column mappings, for files whose headers the program cannot recognise."""
+"""Named column mappings: the user's column choices, kept for the next file of that kind.
+
+A mapping holds what the user chose (field → header text, and headers to leave unused); what it
+does not name is recognised as always. Stored as JSON: ``{"bsn": "Leerling", "genegeerd":
+["Datum", "Opmerking"]}``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 
 from sqlalchemy import select
 
 from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.importing.columns import Field, missing_fields
+from grensverkeer.importing.choices import ColumnChoice
+from grensverkeer.importing.fields import Field
 from grensverkeer.importing.parse_file import SavedMapping
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.models import ColumnMappingRow
 
 
-def save_mapping(db: Database, name: str, kind: FileKind, columns: Mapping[Field, str]) -> None:
-    """Store (or replace) a mapping; it must name every column its kind of file needs."""
-    fake_positions = {field: index for index, field in enumerate(columns)}
-    missing = missing_fields(kind, fake_positions)
-    if missing:
-        raise GrensverkeerError(f"De koppeling ‘{name}’ mist: {', '.join(missing)}.")
+def save_mapping(
+    db: Database, name: str, kind: FileKind, choices: Iterable[ColumnChoice]
+) -> SavedMapping:
+    """Store (or replace) a mapping; each field at most once, a header at most once."""
+    columns: dict[Field, str] = {}
+    ignored: list[str] = []
+    for choice in choices:
+        if choice.field is Field.IGNORED:
+            ignored.append(choice.label)
+        elif choice.field in columns:
+            raise GrensverkeerError(f"Het veld {choice.field} staat twee keer in ‘{name}’.")
+        else:
+            columns[choice.field] = choice.label
+    if not columns and not ignored:
+        raise GrensverkeerError(f"De koppeling ‘{name}’ noemt geen enkele kolom.")
+    stored: dict[str, object] = {str(f): header for f, header in columns.items()}
+    if ignored:
+        stored[str(Field.IGNORED)] = ignored
     with db.sessions.begin() as session:
         row = session.scalar(select(ColumnMappingRow).where(ColumnMappingRow.name == name))
         if row is None:
             row = ColumnMappingRow(name=name, kind=str(kind), columns={})
             session.add(row)
         row.kind = str(kind)
-        row.columns = {str(f): header for f, header in columns.items()}
+        row.columns = stored
+    return SavedMapping(name, kind, columns, tuple(ignored))
 
 
 def get_mapping(db: Database, name: str) -> SavedMapping:
@@ -54,6 +73,11 @@ def remove_mapping(db: Database, name: str) -> None:
 
 
 def _mapping(row: ColumnMappingRow) -> SavedMapping:
+    ignored = row.columns.get(str(Field.IGNORED), [])
+    columns = {Field(f): h for f, h in row.columns.items() if f != str(Field.IGNORED)}
     return SavedMapping(
-        row.name, FileKind(row.kind), {Field(f): header for f, header in row.columns.items()}
+        row.name,
+        FileKind(row.kind),
+        columns,
+        tuple(ignored) if isinstance(ignored, list) else (str(ignored),),
     )

@@ -99,13 +99,14 @@ def load_records(
         record.start_date,
         record.end_date,
         record.cost_cents,
+        record.pupil_count,
     ).where(record.school_year == year.start_year)
     if edu_type is not None:
         query = query.where(record.edu_type == str(edu_type))
     with db.sessions() as session:
         return [
-            CountedRecord(p, r, s, EduType(t), a or "", start, end, cost)
-            for p, r, s, t, a, start, end, cost in session.execute(query)
+            CountedRecord(p, r, s, EduType(t), a or "", start, end, cost, n)
+            for p, r, s, t, a, start, end, cost, n in session.execute(query)
         ]
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from grensverkeer.domain import FileKind
 from grensverkeer.importing.issues import ImportIssue, Severity
+from grensverkeer.importing.layout import SheetLayout
 from grensverkeer.schoolyear import SchoolYear
 
 
@@ -23,6 +24,9 @@ WARNING_LABELS = {
     "gemeente_verschilt": "gemeentecode en gemeentenaam verschillen",
     "dubbel_samengevoegd": "dubbele leerlingen samengevoegd",
     "peildatum_verschilt": "peildatum in het bestand wijkt af van de ingestelde peildatum",
+    "kolom_niet_gebruikt": "kolommen met datums of plaatsen niet gebruikt",
+    "vestiging_leeg": "lege vestigingscode gelezen als hoofdvestiging",
+    "geen_datums": "geen begin- of einddatum",
 }
 
 
@@ -41,6 +45,10 @@ class ImportReport:
     outside_year: int = 0
     issues: tuple[ImportIssue, ...] = ()
     notes: tuple[str, ...] = ()
+    #: how each sheet was read: which column as what, and which were left unused
+    layouts: tuple[tuple[str, SheetLayout], ...] = ()
+    uncertain_cells: int = 0  # count files: masked counts, each counted as 1
+    uncertain_pupils: int = 0  # ...which together may stand for this many more pupils
 
     @property
     def errors(self) -> tuple[ImportIssue, ...]:

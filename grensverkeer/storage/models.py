@@ -99,9 +99,13 @@ class PupilRecordRow(Base):
     arrangement: Mapped[str] = mapped_column(String(100), default="")
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
-    cost_cents: Mapped[int | None] = mapped_column(Integer)
+    cost_cents: Mapped[int | None] = mapped_column(BigInteger)
     source_sheet: Mapped[str] = mapped_column(String(200), default="")
     source_row: Mapped[int] = mapped_column(Integer, default=0)
+    #: a DUO count row stands for this many pupils (at least), a pupil record for one
+    pupil_count: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: how many more a masked count ("<5") may stand for
+    uncertain: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     batch: Mapped[ImportBatch] = relationship(back_populates="pupils")
 

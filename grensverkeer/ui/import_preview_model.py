@@ -1,22 +1,19 @@
 """The import wizard's preview of one file: which sheet, which header row, which column is what.
 
 ``FilePreview`` is the state of one file in the preview step, plain Python (tested without a
-window). The recognising is the core's: :func:`~grensverkeer.importing.parse_file.classify`
-detects the header, :func:`~grensverkeer.importing.columns.apply_mapping` reads a mapping. What
-the preview shows is always what the import will do with the file.
+window). The recognising is the core's (:func:`~grensverkeer.importing.recognition.recognise`):
+header row, kind and every column, by name and content. What the preview shows is what the
+import will do with the file, because the import gets the same choices.
 
 Decisions:
 
-- A mapping is "field → header text" (the :class:`SavedMapping` the CLI's ``--mapping`` uses).
-  A file the user did not change is imported without one, recognised automatically as the CLI
-  does; once a column is changed, the file gets a mapping of every recognised field (names and
-  other personal or ignored columns left out, so a saved mapping fits next month's file too)
-  and that mapping is used for this file only.
-- Choosing "—" for a column takes it out of the mapping; a column the program recognises by
-  its name is then recognised again (the core matches every column it knows). To keep such a
-  column out, choose "genegeerd". One column per field: giving a field to a second column
-  takes it from the first.
-- Changing the header row re-reads the columns of that row.
+- The user's changes are *choices* (field → header text, the ``--column`` of the command
+  line): a file the user did not change is imported without any, recognised as the command
+  line does; every change adds or replaces one choice, and the rest is recognised around it.
+- Choosing "—" for a column removes the user's choice for it; the program's own reading of the
+  column comes back. To keep such a column out, choose "genegeerd".
+- Changing the header row or the kind makes choices of every field recognised in that row, so
+  the import finds the same row by its header texts.
 
 ``PreviewModel`` shows the rows above the header, the header row (highlighted, bold, marked
 "kopregel" in the row header and tooltip) and the first :data:`PREVIEW_ROWS` data rows.
@@ -24,9 +21,8 @@ Decisions:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -34,26 +30,23 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from grensverkeer.domain import FileKind
-from grensverkeer.importing.columns import (
-    HEADERS,
-    Field,
-    HeaderMatch,
-    apply_mapping,
-    best_guess,
-    find_header,
-    header_key,
-    match_row,
-    missing_fields,
-)
+from grensverkeer.importing.choices import ColumnChoice
+from grensverkeer.importing.fields import Field, choosable, missing_fields, shared
+from grensverkeer.importing.header_words import fold
 from grensverkeer.importing.issues import column_letter
-from grensverkeer.importing.parse_file import ClassifiedFile, SavedMapping, classify
-from grensverkeer.importing.readers import ReadError
+from grensverkeer.importing.layout import SheetLayout
+from grensverkeer.importing.parse_file import SavedMapping
+from grensverkeer.importing.readers import ReadError, Workbook, read_workbook
+from grensverkeer.importing.recognition import recognise
+from grensverkeer.importing.school_index import SchoolIndex
+from grensverkeer.importing.values import display
+from grensverkeer.reference import Reference, load_reference
+from grensverkeer.services.aliases import ReferenceWithAliases
 from grensverkeer.services.import_check import PlannedFile
 from grensverkeer.ui.models import Index
 
 PREVIEW_ROWS = 20
 NO_FIELD = "—"
-_UNUSED = (Field.PERSONAL, Field.IGNORED)
 
 
 def _tr(text: str) -> str:
@@ -79,6 +72,7 @@ def field_label(value: Field | None, short: bool = False) -> str:
         Field.START: _tr("startdatum"),
         Field.END: _tr("einddatum"),
         Field.COST: _tr("kosten"),
+        Field.COUNT: _tr("aantal leerlingen"),
         Field.PERSONAL: _tr("persoonsgegeven (niet gebruikt)"),
         Field.IGNORED: _tr("genegeerd"),
         Field.SCHOOL_NAME: _tr("naam vestiging"),
@@ -95,93 +89,101 @@ def field_label(value: Field | None, short: bool = False) -> str:
 def kind_label(kind: FileKind | None) -> str:
     if kind is FileKind.PUPILS:
         return _tr("leerlingenoverzicht")
+    if kind is FileKind.COUNTS:
+        return _tr("telling (DUO)")
     if kind is FileKind.SCHOOLS:
         return _tr("scholenlijst")
     return _tr("niet herkend")
 
 
 def fields_for(kind: FileKind | None) -> tuple[Field, ...]:
-    """The fields a column of this kind of file can be: the core's list, plus "genegeerd"."""
-    if kind is None:
-        return ()
-    known = tuple(HEADERS[kind])
-    return known if Field.IGNORED in known else (*known, Field.IGNORED)
+    """The fields a column of this kind of file can be: the core's list."""
+    return () if kind is None else choosable(kind)
 
 
 def cell_text(value: object) -> str:
     """A cell as the preview shows it (Dutch dates and decimal commas)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%d-%m-%Y %H:%M") if value.time() != time() else f"{value:%d-%m-%Y}"
-    if isinstance(value, date):
-        return f"{value:%d-%m-%Y}"
-    if isinstance(value, bool):
-        return _tr("ja") if value else _tr("nee")
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
-    return str(value)
+    return "" if value is None else display(value) if not isinstance(value, str) else value
 
 
 @dataclass(slots=True)
 class FilePreview:
-    """One file in the preview step: its sheets, the header found and the user's mapping."""
+    """One file in the preview step: its sheets, the layout found and the user's choices."""
 
     path: Path
-    classified: ClassifiedFile | None
+    workbook: Workbook | None
+    reference: Reference | ReferenceWithAliases
+    schools: SchoolIndex
     error: str = ""
     sheet: int = 0
     kind: FileKind | None = None
     header_row: int | None = None
-    columns: dict[int, Field] = field(default_factory=dict)  # column index → field
-    chosen: dict[Field, str] = field(default_factory=dict)  # the user's mapping
+    layout: SheetLayout | None = None
+    chosen: dict[str, Field] = field(default_factory=dict)  # header text → the user's field
+    forced_kind: FileKind | None = None
+    forced_row: int | None = None
     mapping_name: str = ""
     changed: bool = False
     problem: str = ""
 
     @classmethod
-    def read(cls, path: Path) -> FilePreview:
-        """Read and classify a file (slow for a big file: call it from a worker)."""
+    def read(
+        cls,
+        path: Path,
+        reference: Reference | ReferenceWithAliases | None = None,
+        schools: SchoolIndex | None = None,
+    ) -> FilePreview:
+        """Read and recognise a file (slow for a big file: call it from a worker)."""
+        reference = reference or load_reference()
+        schools = schools if schools is not None else SchoolIndex()
         try:
-            classified = classify(path)
+            workbook = read_workbook(path)
         except ReadError as error:
-            return cls(path, None, error=error.message)
-        preview = cls(path, classified)
+            return cls(path, None, reference, schools, error=error.message)
+        preview = cls(path, workbook, reference, schools)
         preview.use_automatic()
         return preview
+
+    @property
+    def classified(self) -> Workbook | None:
+        """The read workbook (None when the file could not be read)."""
+        return self.workbook
 
     # What is shown ----------------------------------------------------------------------
 
     @property
     def sheet_names(self) -> list[str]:
-        if self.classified is None:
-            return []
-        return [s.name for s in self.classified.workbook.sheets]
+        return [s.name for s in self.workbook.sheets] if self.workbook else []
 
     @property
     def rows(self) -> Sequence[Sequence[object]]:
-        if self.classified is None or not self.classified.workbook.sheets:
+        if self.workbook is None or not self.workbook.sheets:
             return []
-        return self.classified.workbook.sheets[self.sheet].rows
+        return self.workbook.sheets[self.sheet].rows
 
     @property
     def headers(self) -> tuple[str, ...]:
-        rows = self.rows
-        if self.header_row is None or self.header_row >= len(rows):
-            return ()
-        return tuple(cell_text(c).strip() for c in rows[self.header_row])
+        return self.layout.headers if self.layout is not None else ()
+
+    @property
+    def columns(self) -> dict[int, Field]:
+        """Column index → what it is read as (also the shared "not used" readings)."""
+        if self.layout is None:
+            return {}
+        return {r.index: r.field for r in self.layout.readings if r.field is not None}
 
     @property
     def notes(self) -> list[str]:
-        return list(self.classified.notes) if self.classified else []
+        notes = list(self.workbook.notes) if self.workbook else []
+        return notes + (list(self.layout.notes) if self.layout else [])
 
     def missing(self) -> tuple[str, ...]:
         """What the import still needs, in the core's words; empty when complete."""
-        if self.classified is None:
+        if self.workbook is None:
             return ()
-        if self.kind is None or self.header_row is None:
+        if self.layout is None:
             return (_tr("de kopregel en de soort gegevens"),)
-        return missing_fields(self.kind, {f: i for i, f in self.columns.items()})
+        return missing_fields(self.layout.kind, self.layout.columns)
 
     def field_of(self, column: int) -> Field | None:
         return self.columns.get(column)
@@ -189,140 +191,124 @@ class FilePreview:
     # What the user changes --------------------------------------------------------------
 
     def use_automatic(self) -> None:
-        """Back to what the program recognises by itself (no mapping)."""
+        """Back to what the program recognises by itself (no choices), on its best sheet."""
         self.chosen, self.mapping_name, self.changed, self.problem = {}, "", False, ""
-        if self.classified is None:
+        self.forced_kind = self.forced_row = None
+        if self.workbook is None:
             return
-        if self.classified.sheets:
-            sheet, header = self.classified.sheets[0]
-            self.sheet = self._index_of(sheet.name)
-            self._show(header)
-            return
-        guesses = [(i, best_guess(s.rows)) for i, s in enumerate(self.classified.workbook.sheets)]
-        found = [(i, g) for i, g in guesses if g is not None]
-        if found:
-            index, guess = max(found, key=lambda item: len(item[1].columns))
+        best = None
+        for index in range(len(self.workbook.sheets)):
             self.sheet = index
-            self._show(guess)
-        else:
-            self.sheet, self.kind, self.header_row, self.columns = 0, None, None, {}
+            self._recognise()
+            score = (not self.missing(), len(self.layout.columns) if self.layout else -1)
+            if best is None or score > best[0]:
+                best = (score, index)
+        self.sheet = best[1] if best else 0
+        self._recognise()
 
     def select_sheet(self, index: int) -> None:
-        """Show another sheet, read with the current mapping or recognised anew."""
+        """Show another sheet, read with the current choices."""
         self.sheet = index
-        rows = self.rows
-        if self.chosen and self.kind is not None:
-            header = apply_mapping(rows, self.kind, self.chosen)
-        else:
-            header = find_header(rows) or best_guess(rows)
-        if header is None:
-            self.header_row, self.columns = None, {}
-        else:
-            self._show(header)
+        self.forced_row = None
+        self._recognise()
 
     def set_kind(self, kind: FileKind) -> None:
         """The kind of data, for a file the program did not recognise."""
-        self.kind = kind
-        if self.header_row is None:
-            self.header_row = 0
-        self._read_header_row()
+        self.forced_kind, self.changed = kind, True
+        self._recognise()
+        self._choose_all()
 
     def set_header_row(self, row: int) -> None:
         """Which row (0-based) holds the column names."""
-        self.header_row = max(0, min(row, max(len(self.rows) - 1, 0)))
-        if self.kind is None:
-            cells = self.rows[self.header_row] if self.rows else []
-            pupil = match_row(cells, FileKind.PUPILS)
-            school = match_row(cells, FileKind.SCHOOLS)
-            self.kind = FileKind.SCHOOLS if len(school) > len(pupil) else FileKind.PUPILS
-        self._read_header_row()
+        self.forced_row = max(0, min(row, max(len(self.rows) - 1, 0)))
+        self.changed = True
+        self._recognise()
+        self._choose_all()
 
     def set_field(self, column: int, value: Field | None) -> None:
-        """Give ``column`` this field (None: no field)."""
+        """Give ``column`` this field (None: take the user's choice away)."""
         headers = self.headers
-        if self.kind is None or not 0 <= column < len(headers) or not headers[column]:
+        if self.layout is None or not 0 <= column < len(headers) or not headers[column]:
             return
-        text = headers[column]
-        wanted = dict(self.chosen) if self.chosen else self._essential()
-        wanted = {
-            f: t for f, t in wanted.items() if header_key(t) != header_key(text) and f != value
-        }
+        key = fold(headers[column])
+        chosen = {h: f for h, f in self.chosen.items() if fold(h) != key}
         if value is not None:
-            wanted[value] = text
-        self._apply(wanted)
+            if self.kind is None or value not in shared(self.kind):
+                chosen = {h: f for h, f in chosen.items() if f is not value}
+            chosen[headers[column]] = value
+        self.chosen, self.changed, self.problem = chosen, True, ""
+        self._recognise()
 
     def use_mapping(self, mapping: SavedMapping) -> None:
         """Read the file with a saved mapping: the first sheet in which it fits is shown."""
-        self.kind, self.chosen = mapping.kind, dict(mapping.columns)
+        self.forced_kind, self.forced_row = mapping.kind, None
+        self.chosen = {c.label: c.field for c in mapping.choices()}
         self.mapping_name, self.changed, self.problem = mapping.name, True, ""
-        if self.classified is None:
+        if self.workbook is None:
             return
-        for index, sheet in enumerate(self.classified.workbook.sheets):
-            header = apply_mapping(sheet.rows, mapping.kind, mapping.columns)
-            if header is not None:
-                self.sheet = index
-                self._show(header)
+        for index in range(len(self.workbook.sheets)):
+            self.sheet = index
+            self._recognise()
+            if self.layout is not None and all(
+                fold(label) in {fold(h) for h in self.headers} for label in self.chosen
+            ):
                 return
-        self.header_row, self.columns = None, {}
         self.problem = _tr("De kolommen van koppeling ‘{name}’ staan in geen enkel blad.").format(
             name=mapping.name
         )
 
     # What the import gets ---------------------------------------------------------------
 
+    def choices(self) -> tuple[ColumnChoice, ...]:
+        return tuple(ColumnChoice(f, label) for label, f in self.chosen.items())
+
     def mapping(self, name: str = "") -> SavedMapping | None:
-        """The user's mapping (None when the file is read as recognised)."""
+        """The user's choices as a mapping (None when the file is read as recognised)."""
         if not self.changed or self.kind is None or not self.chosen:
             return None
-        return SavedMapping(name or self.mapping_name or self.path.name, self.kind, self.chosen)
+        return _as_mapping(name or self.mapping_name or self.path.name, self.kind, self.chosen)
 
     def to_save(self, name: str) -> SavedMapping:
-        """The mapping to store by name: the user's, or else every recognised field."""
+        """The mapping to store by name: the user's choices, or else every recognised field."""
         assert self.kind is not None
-        columns = dict(self.chosen) if self.changed and self.chosen else self._essential()
-        return SavedMapping(name, self.kind, columns)
+        chosen = self.chosen if self.changed and self.chosen else self._recognised()
+        return _as_mapping(name, self.kind, chosen)
 
     def planned(self) -> PlannedFile:
         return PlannedFile(self.path, self.kind, self.mapping())
 
     # Internals --------------------------------------------------------------------------
 
-    def _index_of(self, name: str) -> int:
-        names = self.sheet_names
-        return names.index(name) if name in names else 0
+    def _recognise(self) -> None:
+        if self.workbook is None or not self.workbook.sheets:
+            self.layout = None
+        else:
+            self.layout = recognise(
+                self.workbook.sheets[self.sheet],
+                self.reference,
+                self.schools,
+                self.choices(),
+                self.forced_kind,
+                header_row=self.forced_row,
+            )
+        self.kind = self.layout.kind if self.layout else self.forced_kind
+        self.header_row = self.layout.row_index if self.layout else self.forced_row
 
-    def _show(self, header: HeaderMatch) -> None:
-        self.kind = header.kind
-        self.header_row = header.row_index
-        self.columns = {index: f for f, index in header.columns.items()}
+    def _recognised(self) -> dict[str, Field]:
+        """Every exclusive field as recognised, by header text (names etc. left out)."""
+        if self.layout is None:
+            return {}
+        return {self.headers[i]: f for f, i in self.layout.columns.items() if self.headers[i]}
 
-    def _essential(self) -> dict[Field, str]:
-        headers = self.headers
-        return {
-            f: headers[i]
-            for i, f in self.columns.items()
-            if f not in _UNUSED and i < len(headers) and headers[i]
-        }
+    def _choose_all(self) -> None:
+        self.chosen = self._recognised()
+        self._recognise()
 
-    def _read_header_row(self) -> None:
-        assert self.kind is not None and self.header_row is not None
-        cells = self.rows[self.header_row] if self.rows else []
-        found = match_row(cells, self.kind)
-        self.columns = {index: f for f, index in found.items()}
-        self.chosen, self.changed, self.problem = self._essential(), True, ""
-        if not self.chosen:  # nothing recognised in this row: the user maps it by hand
-            self.chosen = {}
 
-    def _apply(self, wanted: Mapping[Field, str]) -> None:
-        assert self.kind is not None
-        self.chosen, self.changed, self.problem = dict(wanted), True, ""
-        if not wanted:
-            self._read_header_row()
-            self.changed = True
-            return
-        header = apply_mapping(self.rows, self.kind, wanted)
-        if header is not None:
-            self._show(header)
+def _as_mapping(name: str, kind: FileKind, chosen: dict[str, Field]) -> SavedMapping:
+    columns = {f: label for label, f in chosen.items() if f is not Field.IGNORED}
+    ignored = tuple(label for label, f in chosen.items() if f is Field.IGNORED)
+    return SavedMapping(name, kind, columns, ignored)
 
 
 class PreviewModel(QAbstractTableModel):
@@ -337,7 +323,7 @@ class PreviewModel(QAbstractTableModel):
 
     def show(self, preview: FilePreview | None) -> None:
         self.beginResetModel()
-        if preview is None or preview.classified is None:
+        if preview is None or preview.workbook is None:
             self._rows, self._header, self._columns = [], None, {}
         else:
             header = preview.header_row

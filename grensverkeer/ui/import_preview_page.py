@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from grensverkeer import formatting
 from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.importing.columns import HEADER_SCAN_ROWS, Field
+from grensverkeer.importing.fields import HEADER_SCAN_ROWS, Field
 from grensverkeer.importing.issues import column_letter
 from grensverkeer.importing.parse_file import SavedMapping
+from grensverkeer.services.aliases import reference_with_aliases
 from grensverkeer.services.mappings import list_mappings, save_mapping
+from grensverkeer.services.schools import stored_school_index
 from grensverkeer.ui.dialogs import show_error
 from grensverkeer.ui.import_preview_model import (
     NO_FIELD,
@@ -177,11 +180,13 @@ class PreviewPage(QWizardPage):
             progress: Progress, cancelled: Cancelled
         ) -> tuple[list[FilePreview], list[SavedMapping]]:
             previews = []
+            reference = reference_with_aliases(db, self.owner.context.reference)
+            schools = stored_school_index(db)
             for number, path in enumerate(missing):
                 if cancelled():
                     break
                 progress(path.name, number, len(missing))
-                previews.append(FilePreview.read(path))
+                previews.append(FilePreview.read(path, reference, schools))
             return previews, list_mappings(db)
 
         self._worker = self.owner.start(read, self._loaded, self._failed, "voorbeeld lezen")
@@ -283,7 +288,7 @@ class PreviewPage(QWizardPage):
         missing = preview.missing()
         if missing:
             parts.append(self.tr("Nog niet gekoppeld: {fields}.").format(fields=", ".join(missing)))
-        parts.extend(_sentence(note) for note in preview.notes)
+        parts.extend(formatting.sentence(note) for note in preview.notes)
         return " ".join(parts)
 
     def _sync_boxes(self, preview: FilePreview | None) -> None:
@@ -381,7 +386,7 @@ class PreviewPage(QWizardPage):
             return None
         mapping = preview.to_save(name)
         try:
-            save_mapping(self.owner.context.db, mapping.name, mapping.kind, mapping.columns)
+            save_mapping(self.owner.context.db, mapping.name, mapping.kind, mapping.choices())
         except GrensverkeerError as error:
             show_error(self, str(error))
             return None
@@ -398,9 +403,3 @@ class PreviewPage(QWizardPage):
 
 def _field(data: object) -> Field | None:
     return Field(str(data)) if data else None
-
-
-def _sentence(text: str) -> str:
-    """A note of the core ("blad ‘X’ overgeslagen: …") as a sentence in the status line."""
-    text = text.strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

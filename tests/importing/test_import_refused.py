@@ -110,7 +110,7 @@ def test_a_file_with_row_errors_is_refused_whole(schools_loaded, db, tmp_path, c
         "fouten.xlsx, blad ‘Leerlingen’, rij 3, kolom C (Woongemeente): onbekende "
         "woongemeente ‘Den Haaag’; bedoelde u 's-Gravenhage (GM0518)?"
     ) in err
-    assert "rij 5, kolom A (BSN): dit BSN voldoet niet aan de 11-proef" in err
+    assert "rij 5, kolom A (BSN): BSN ‘11•••••34’: dit BSN voldoet niet aan de 11-proef" in err
     assert "111222334" not in err  # the BSN itself is masked
     assert "Traceback" not in err + out
 

@@ -153,7 +153,7 @@ def test_school_year_from_option_overrides_the_file_and_warns(schools_loaded, tm
         schools_loaded, write_xlsx(tmp_path / "y.xlsx", {"L": rows}), school_year=SchoolYear(2024)
     )
     assert report.school_year == SchoolYear(2024)
-    assert report.school_year_source == "opgegeven met --school-year"
+    assert report.school_year_source == "door u gekozen"
     assert any(w.code == "schooljaar_verschilt" for w in report.warnings)
 
 
@@ -175,7 +175,9 @@ def test_no_dates_and_no_school_year_asks_for_one(schools_loaded, tmp_path) -> N
     )
     assert report.outcome is Outcome.REFUSED
     assert report.errors[0].code == "schooljaar_onbekend"
-    assert "--school-year" in report.errors[0].suggestion
+    assert report.errors[0].suggestion == "kies het schooljaar"  # the edges say how
+    # ...and the command line says how, in its own terms
+    assert "geen begin- of einddatum" in " ".join(i.message for i in report.warnings)
 
 
 def test_vso_and_so_location_needs_the_pupils_type(schools_loaded, tmp_path) -> None:

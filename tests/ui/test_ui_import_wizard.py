@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 
 import grensverkeer.services.importer as importer_module
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.importing.columns import Field
+from grensverkeer.importing.fields import Field
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.services.aliases import list_aliases
 from grensverkeer.services.demo import demo_dir, demo_files
@@ -209,7 +209,7 @@ def test_a_refused_alias_keeps_the_last_check(
 
 @pytest.fixture
 def unknown_header(tmp_path: Path) -> Path:
-    """Pupils whose BSN column has a name the program does not know."""
+    """Pupils whose BSN column has a name of its own (recognised by its words and values)."""
     header = ["Leerlingnummer (BSN)", *PUPIL_HEADER[1:]]
     return write_xlsx(tmp_path / "eigen_kolommen.xlsx", {"Blad1": [header, *pupils_rows()]})
 
@@ -222,13 +222,17 @@ def test_a_changed_column_mapping_is_used_and_can_be_saved(
     to_page(qtbot, wizard, ImportWizard.PREVIEW)
     preview_page = wizard.preview_page
     preview = preview_page.current()
-    assert preview is not None and preview.missing() == ("BSN",)
-    assert "Nog niet gekoppeld: BSN" in preview_page.status_label.text()
+    assert preview is not None and preview.missing() == ()
+    assert preview.field_of(2) is Field.RESIDENCE
 
-    box = preview_page.column_box(0)
-    assert box.accessibleName() == "Veld van kolom A (Leerlingnummer (BSN))"
-    box.setCurrentIndex(box.findData(str(Field.BSN)))
+    box = preview_page.column_box(2)
+    assert box.accessibleName() == "Veld van kolom C (Woongemeente)"
+    box.setCurrentIndex(box.findData(str(Field.IGNORED)))
+    assert preview.missing() == ("woongemeente, woonplaats of postcode van de leerling",)
+    assert "Nog niet gekoppeld: woongemeente" in preview_page.status_label.text()
+    box.setCurrentIndex(box.findData(str(Field.RESIDENCE)))
     assert preview.missing() == ()
+    assert preview_page.column_box(0).accessibleName() == "Veld van kolom A (Leerlingnummer (BSN))"
     assert preview.field_of(0) is Field.BSN
     assert preview_page.model.headerData(0, Qt.Orientation.Horizontal) == "A: BSN"
 
@@ -236,7 +240,8 @@ def test_a_changed_column_mapping_is_used_and_can_be_saved(
     assert saved is not None
     (stored,) = list_mappings(context.db)
     assert stored.name == "SWV eigen kolommen"
-    assert stored.columns[Field.BSN] == "Leerlingnummer (BSN)"
+    # the mapping holds what the user chose; the rest is recognised as always
+    assert stored.columns == {Field.RESIDENCE: "Woongemeente"}
     assert Field.PERSONAL not in stored.columns  # "Achternaam" is no part of it
     assert preview_page.saved_box.currentData() == "SWV eigen kolommen"
 
@@ -398,7 +403,7 @@ def test_the_preview_model_and_the_mapping_rules(qtmodeltester, unknown_header: 
     assert preview.field_of(2) is Field.RESIDENCE
     preview.set_field(2, Field.IGNORED)
     assert preview.field_of(2) is Field.IGNORED
-    assert preview.missing() == ("woongemeente, woonplaats of postcode",)
+    assert preview.missing() == ("woongemeente, woonplaats of postcode van de leerling",)
     model.show(preview)
     qtmodeltester.check(model)
 

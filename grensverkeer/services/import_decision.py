@@ -1,0 +1,139 @@
+"""What of a parsed file is stored: its school year, counting rule 2, and whether it is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from grensverkeer.domain import FileKind, PupilRecord
+from grensverkeer.importing.duplicates import Reconciled, reconcile
+from grensverkeer.importing.issues import ImportIssue, Severity
+from grensverkeer.importing.parse_file import ClassifiedFile, ParsedFile, errors_of
+from grensverkeer.importing.school_year_detection import year_from_dates
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.import_targets import Decision, ImportTarget
+
+
+def school_year_of(
+    name: str, parsed: ParsedFile, chosen: SchoolYear | None
+) -> tuple[SchoolYear | None, str]:
+    """The user's year, else the file's title or name, else the dates; with where it came from.
+
+    A year that cannot be found is a problem of the file; a chosen year that the file
+    contradicts is a warning.
+    """
+    hint = parsed.hint
+    if chosen is not None:
+        if hint and hint.school_year and hint.school_year != chosen:
+            parsed.issues.append(
+                ImportIssue(
+                    name,
+                    "",
+                    None,
+                    "",
+                    "schooljaar_verschilt",
+                    f"het bestand noemt ‘{hint.text}’, maar u koos {chosen}",
+                    severity=Severity.WARNING,
+                )
+            )
+        return chosen, "door u gekozen"
+    if hint is not None and hint.school_year is not None:
+        return hint.school_year, f"uit het bestand: ‘{hint.text}’"
+    year = year_from_dates(parsed.periods)
+    if year is not None:
+        return year, "afgeleid uit de start- en einddatums"
+    parsed.issues.append(
+        ImportIssue(
+            name,
+            "",
+            None,
+            "",
+            "schooljaar_onbekend",
+            "het schooljaar is niet uit het bestand af te leiden (geen titelregel, geen "
+            "schooljaar in de bestandsnaam en geen datums)",
+            suggestion="kies het schooljaar",
+        )
+    )
+    return None, ""
+
+
+def decide(
+    name: str,
+    classified: ClassifiedFile,
+    parsed: ParsedFile,
+    skip_invalid: bool,
+    year: SchoolYear | None,
+    target: ImportTarget,
+) -> Decision:
+    """Counting rule 2 against what is known already, and whether the file is refused."""
+    issues = list(classified.issues) + parsed.issues
+    pupils = parsed.pupils
+    outside = merged = 0
+    if parsed.kind is not FileKind.SCHOOLS and year is not None:
+        inside = pupils.take(pupils.within(year))
+        outside = len(pupils) - len(inside)
+        pupils = inside
+        if parsed.kind is FileKind.PUPILS:
+            sheets = {sheet.name for sheet, _layout in classified.sheets}
+            result = reconcile(
+                inside, target.known_records(year), target.peildatum(year), _label(sheets)
+            )
+            pupils = inside.take(result.kept)
+            merged = len(result.merged)
+            issues.extend(_clash_issues(name, result))
+    errors = errors_of(issues)
+    bad_rows = {(i.sheet, i.row) for i in errors if i.row is not None}
+    refused = any(i.row is None for i in errors) or (bool(errors) and not skip_invalid)
+    stored = len(parsed.schools) if parsed.kind is FileKind.SCHOOLS else len(pupils)
+    if not refused and not stored and bad_rows:
+        issues.append(
+            ImportIssue(name, "", None, "", "niets_over", "geen enkele rij kan worden opgeslagen")
+        )
+        refused = True
+    return Decision(issues, pupils, stored, len(bad_rows) + outside, merged, outside, refused)
+
+
+def _clash_issues(name: str, result: Reconciled) -> list[ImportIssue]:
+    issues = []
+    for clash in result.merged:
+        issues.append(
+            _located(
+                name,
+                clash.record,
+                "dubbel_samengevoegd",
+                f"dezelfde leerling als {clash.where}; één keer geteld",
+                Severity.WARNING,
+            )
+        )
+    for clash in result.conflicts:
+        issues.append(
+            _located(
+                name,
+                clash.record,
+                "conflict",
+                f"deze leerling staat op de peildatum ook bij {clash.where} ingeschreven, "
+                "met een andere school, woongemeente of onderwijstype",
+                Severity.ERROR,
+                "los dit op in het bronbestand: één inschrijving per leerling",
+            )
+        )
+    return issues
+
+
+def _label(sheets: set[str]) -> Callable[[PupilRecord], str]:
+    """ "rij 12" in a one-sheet file, "blad ‘X’, rij 12" where the sheet matters."""
+    if len(sheets) == 1:
+        return lambda record: f"rij {record.row}"
+    return lambda record: f"blad ‘{record.sheet}’, rij {record.row}"
+
+
+def _located(
+    name: str,
+    record: PupilRecord,
+    code: str,
+    message: str,
+    severity: Severity,
+    suggestion: str = "",
+) -> ImportIssue:
+    return ImportIssue(
+        name, record.sheet, record.row, "", code, message, suggestion=suggestion, severity=severity
+    )
