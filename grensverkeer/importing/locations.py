@@ -50,7 +50,8 @@ class Bad:
 
 
 def mapped(values: list[object], parse: Callable[[object], T]) -> list[T]:
-    """``[parse(v) for v in values]``, calling ``parse`` once per distinct value."""
+    """``[parse(v) for v in values]``, calling ``parse`` once per distinct value (values must
+    be hashable; a frozen location or a residence outcome is)."""
     table: dict[object, T] = dict.fromkeys(values)  # type: ignore[arg-type]
     for value in table:
         table[value] = parse(value)

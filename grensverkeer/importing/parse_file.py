@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +22,7 @@ from grensverkeer.importing.recognition import recognise
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.importing.school_list import parse_school_sheet
 from grensverkeer.importing.school_year_detection import YearHint, hints_in, hints_in_name
+from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference
 
 _KIND_ORDER = (FileKind.PUPILS, FileKind.COUNTS, FileKind.SCHOOLS)
@@ -69,8 +70,13 @@ class ParsedFile:
     bad_rows: int = 0
     issues: list[ImportIssue] = field(default_factory=list)
     hint: YearHint | None = None
-    periods: list[tuple[date | None, date | None]] = field(default_factory=list)
+    readers: list[PupilSheetReader] = field(default_factory=list)
     uncertain_cells: int = 0  # count files: masked cells counted as their lower bound
+
+    @property
+    def periods(self) -> list[tuple[date | None, date | None]]:
+        """(start, end) of every pupil row read, for choosing the school year."""
+        return [period for reader in self.readers for period in reader.periods]
 
 
 def classify(
@@ -188,7 +194,7 @@ def parse_pupils(
     classified: ClassifiedFile,
     reference: Reference,
     schools: SchoolIndex,
-    pseudonymize: Callable[[str], str],
+    pseudonymize: Pseudonymizer,
     file_key: str = "",
 ) -> ParsedFile:
     """Pupil records of a pupil extract, or count records of a count file (``file_key`` makes
@@ -203,7 +209,7 @@ def parse_pupils(
         else:
             reader = PupilSheetReader(layout, problems, reference, schools, pseudonymize)
             pupils = reader.read(sheet.rows)
-            parsed.periods.extend(reader.periods)
+            parsed.readers.append(reader)
         parsed.pupils.extend(pupils)
         _collect(parsed, problems, len(pupils))
         if parsed.hint is None:

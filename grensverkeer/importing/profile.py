@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date as date_type
+from datetime import datetime
 
 from grensverkeer.importing.date_formats import DateReading, decide
 from grensverkeer.importing.layout import Looks
@@ -68,49 +70,87 @@ def sample_rows(rows: Sequence[Sequence[object]], first: int) -> list[Sequence[o
 def profile_column(
     values: Sequence[object], reference: Reference, schools: SchoolIndex
 ) -> ColumnProfile:
-    """Profile one column's sample values (blank cells are left out)."""
+    """Profile one column's sample values (blank cells are left out).
+
+    Each distinct value is classified once, by its type first: a number is never tested as
+    a place name, a text never as an Excel serial.
+    """
     counts = Counter(v for v in values if not is_empty(v))
     filled = sum(counts.values())
     if not filled:
         return ColumnProfile(0, 0, {}, 0.0, 0.0, 0.0, 0.0, 0.0, DateReading(), ())
-
-    def share(test: Callable[[object], bool]) -> float:
-        return sum(n for v, n in counts.items() if test(v)) / filled
-
-    def known(value: object) -> bool:
-        text = _code_text(value)
-        if (match := _BRINVEST.match(text)) and len(text) >= 5:
-            return match.group(1) in schools.by_brin
-        return text in schools.by_brin
-
+    tally: Counter[str] = Counter()
+    for value, n in counts.items():
+        for kind in _kinds(value, reference, schools):
+            tally[kind] += n
     date = decide(counts)
-    shares = {
-        Looks.BSN: share(_is_bsn),
-        Looks.BRIN: share(lambda v: bool(_BRIN.match(_code_text(v)))),
-        Looks.BRINVEST: share(lambda v: _is_brinvest(_code_text(v))),
-        Looks.VESTIGING: share(_is_vestiging),
-        Looks.POSTCODE: share(lambda v: reference.resolve_postcode(v).code is not None),
-        Looks.MUNICIPALITY: share(lambda v: _is_municipality(v, reference)),
-        Looks.PLACE: share(lambda v: _is_place(v, reference)),
-        Looks.DATE: date.share,
-        Looks.EDU_TYPE: share(_is_edu_type),
-        Looks.AMOUNT: share(_is_amount),
-    }
-    masked = share(lambda v: isinstance(v, str) and bool(_MASKED.match(v)))
-    whole = share(_is_whole) + masked
+    shares = {looks: tally[looks.name] / filled for looks in Looks if looks is not Looks.DATE}
+    shares[Looks.DATE] = date.share
+    masked = tally["masked"] / filled
+    whole = tally["whole"] / filled + masked
     shares[Looks.COUNT] = whole
     return ColumnProfile(
         filled=filled,
         distinct=len(counts),
         shares=shares,
-        known_brin=share(known) if len(schools) else 0.0,
-        pc6=share(lambda v: isinstance(v, str) and bool(_PC6.match(v.strip().upper()))),
+        known_brin=tally["known"] / filled if len(schools) else 0.0,
+        pc6=tally["pc6"] / filled,
         whole=whole,
         masked=masked,
-        text=share(lambda v: isinstance(v, str) and not v.strip().replace(".", "").isdigit()),
+        text=tally["text"] / filled,
         date=date,
         samples=tuple(list(counts)[:5]),
     )
+
+
+def _kinds(value: object, reference: Reference, schools: SchoolIndex) -> list[str]:
+    """The kinds of value one cell is (names of :class:`Looks` members, and a few more)."""
+    if isinstance(value, bool | datetime | date_type):
+        return []
+    kinds: list[str] = []
+    if isinstance(value, int | float):
+        if _is_bsn(value):
+            kinds.append("BSN")
+        if _is_vestiging(value):
+            kinds.append("VESTIGING")
+        if reference.resolve_postcode(value).code is not None:
+            kinds.append("POSTCODE")
+        if reference.knows_municipality(value):
+            kinds.append("MUNICIPALITY")
+        kinds.append("AMOUNT")
+        if float(value).is_integer() and value >= 0:
+            kinds.append("whole")
+        return kinds
+    text = str(value)
+    code = _code_text(text)
+    if _BRIN.match(code):
+        kinds.append("BRIN")
+        if code in schools.by_brin:
+            kinds.append("known")
+    elif _is_brinvest(code):
+        kinds.append("BRINVEST")
+        if code[:4] in schools.by_brin:
+            kinds.append("known")
+    if _MASKED.match(text):
+        return [*kinds, "masked"]
+    stripped = text.strip()
+    if stripped.isdigit():
+        kinds.append("whole")
+    else:
+        kinds.append("text")
+    if _PC6.match(stripped.upper()):
+        kinds.append("pc6")
+    checks = (
+        ("BSN", _is_bsn),
+        ("VESTIGING", _is_vestiging),
+        ("POSTCODE", lambda v: reference.resolve_postcode(v).code is not None),
+        ("MUNICIPALITY", reference.knows_municipality),
+        ("PLACE", lambda v: not normalize_pc4(v) and reference.knows_place(v)),
+        ("EDU_TYPE", _is_edu_type),
+        ("AMOUNT", _is_amount),
+    )
+    kinds.extend(name for name, test in checks if test(text))
+    return kinds
 
 
 def _code_text(value: object) -> str:
@@ -137,14 +177,6 @@ def _is_vestiging(value: object) -> bool:
         return float(value).is_integer() and 0 <= value <= 99
     text = clean_text(value)
     return text.isdigit() and len(text) <= 2
-
-
-def _is_municipality(value: object, reference: Reference) -> bool:
-    return reference.knows_municipality(value)
-
-
-def _is_place(value: object, reference: Reference) -> bool:
-    return isinstance(value, str) and not normalize_pc4(value) and reference.knows_place(value)
 
 
 def _is_edu_type(value: object) -> bool:

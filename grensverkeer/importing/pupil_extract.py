@@ -7,6 +7,7 @@ and a row touches only the columns the header named.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from operator import attrgetter
 
 from grensverkeer.importing.collector import SheetProblems
@@ -18,7 +19,6 @@ from grensverkeer.importing.locations import (
     Bad,
     Locator,
     Residence,
-    distinct,
     mapped,
 )
 from grensverkeer.importing.pupil_columns import PupilColumns
@@ -28,11 +28,19 @@ from grensverkeer.importing.values import (
     clean_text,
     is_empty,
     mask_bsn,
-    parse_bsn,
+    parse_bsns,
     parse_edu_type,
 )
 from grensverkeer.money import parse_euros
+from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference
+
+
+def _bad_bsn(value: object, reason: object, column: int) -> Bad:
+    if is_empty(value):
+        return Bad((column, "bsn_ontbreekt", "het BSN ontbreekt", "", ""))
+    masked = mask_bsn(value)
+    return Bad((column, "bsn", f"BSN ‘{masked}’: {reason}", masked, ""))
 
 
 class PupilSheetReader:
@@ -44,7 +52,7 @@ class PupilSheetReader:
         problems: SheetProblems,
         reference: Reference,
         schools: SchoolIndex,
-        pseudonymize: Callable[[str], str],
+        pseudonymize: Pseudonymizer,
     ) -> None:
         self.cols = layout.columns
         self.layout = layout
@@ -78,18 +86,10 @@ class PupilSheetReader:
             return [None] * size if index is None else list(transposed[index])
 
         self._report(pseudonyms, numbers, bad)
-        residences = mapped(
-            list(
-                zip(
-                    column(Field.RESIDENCE),
-                    column(Field.PLACE),
-                    column(Field.POSTCODE),
-                    strict=True,
-                )
-            ),
-            lambda key: self.locator.resolve_residence(*key),
+        residence_keys = list(
+            zip(column(Field.RESIDENCE), column(Field.PLACE), column(Field.POSTCODE), strict=True)
         )
-        residence_codes = self._residence_codes(residences, numbers, bad)
+        residence_codes = self._residence_codes(residence_keys, numbers, bad)
         school_keys = list(
             zip(column(Field.BRINVEST), column(Field.BRIN), column(Field.VESTIGING), strict=True)
         )
@@ -97,12 +97,7 @@ class PupilSheetReader:
         self._report_schools(schools, numbers, bad)
         starts = mapped(column(Field.START), self._date_column(Field.START))
         ends = mapped(column(Field.END), self._date_column(Field.END))
-        #: every row's period, also of rows with other problems: the school year is read
-        #: from them even when a row cannot be stored (no school list yet)
-        self.periods = [
-            (None if type(a) is Bad else a, None if type(b) is Bad else b)
-            for a, b in zip(starts, ends, strict=True)
-        ]
+        self._starts, self._ends = starts, ends
         costs = mapped(column(Field.COST), self._guarded(parse_euros, Field.COST, "bedrag"))
         types = mapped(
             column(Field.EDU_TYPE), self._guarded(parse_edu_type, Field.EDU_TYPE, "onderwijstype")
@@ -141,34 +136,41 @@ class PupilSheetReader:
     ) -> tuple[list[Sequence[object]], list[int], list[object]]:
         """Parse the BSNs; a row without a valid one may be blank or a "Totaal" line."""
         bsn_column = self.cols[Field.BSN]
-        pseudonymize = self.pseudonymize
-
-        def pseudonym(value: object) -> object:
-            if value == "" or value is None or (type(value) is str and value.isspace()):
-                return Bad((bsn_column, "bsn_ontbreekt", "het BSN ontbreekt", "", ""))
-            try:
-                return pseudonymize(parse_bsn(value))
-            except ValueError as reason:
-                masked = mask_bsn(value)
-                return Bad((bsn_column, "bsn", f"BSN ‘{masked}’: {reason}", masked, ""))
-
-        # BSNs are (nearly) all distinct: no memo, one call per row
-        pseudonyms = [pseudonym(cells[bsn_column]) for cells in body]
+        # BSNs are (nearly) all distinct: no memo, but one tight loop for the whole column
+        parsed = parse_bsns([cells[bsn_column] for cells in body])
+        good = [i for i, value in enumerate(parsed) if type(value) is str]
+        hashed = self.pseudonymize.many(parsed[i] for i in good)
+        pseudonyms: list[object] = [None] * len(body)
+        for i, pseudonym in zip(good, hashed, strict=True):
+            pseudonyms[i] = pseudonym
+        if len(good) < len(body):
+            for i, value in enumerate(parsed):
+                if type(value) is not str:
+                    pseudonyms[i] = _bad_bsn(body[i][bsn_column], value, bsn_column)
         used = [i for f, i in self.cols.items() if f not in (Field.PERSONAL, Field.IGNORED)]
         others = [c for c in used if c != bsn_column]
-        drop = {
+        bad = [i for i in range(len(body)) if type(pseudonyms[i]) is Bad]
+        # a "Totaal" footer: a row without a valid BSN, or (its count can pass the 11-proef)
+        # one of the last rows with nothing but a number under the BSN
+        drop = {i for i in bad if all(is_empty(body[i][c]) for c in used) or is_footer(body[i])}
+        drop.update(
             i
-            for i, value in enumerate(pseudonyms)
-            if (type(value) is Bad and all(is_empty(body[i][c]) for c in used))
-            or (
-                (type(value) is Bad or all(is_empty(body[i][c]) for c in others))
-                and is_footer(body[i])
-            )
-        }
+            for i in range(max(0, len(body) - 5), len(body))
+            if all(is_empty(body[i][c]) for c in others) and is_footer(body[i])
+        )
         if not drop:
             return body, numbers, pseudonyms
         keep = [i for i in range(len(body)) if i not in drop]
         return [body[i] for i in keep], [numbers[i] for i in keep], [pseudonyms[i] for i in keep]
+
+    @property
+    def periods(self) -> list[tuple[date | None, date | None]]:
+        """Every row's period, also of rows with other problems: the school year is read
+        from them even when a row cannot be stored (no school list yet)."""
+        return [
+            (None if type(a) is Bad else a, None if type(b) is Bad else b)  # type: ignore[misc]
+            for a, b in zip(self._starts, self._ends, strict=True)
+        ]
 
     def _date_column(self, field: Field) -> Callable[[object], object]:
         """Read a date column with the decision made for the whole column."""
@@ -202,6 +204,8 @@ class PupilSheetReader:
 
     def _report_schools(self, schools: list[object], numbers: list[int], bad: set[int]) -> None:
         """Unknown schools one by one; but without any school list, one problem for all."""
+        if Bad not in map(type, schools):  # at C speed: the usual case
+            return
         missing = [
             i for i, s in enumerate(schools) if type(s) is Bad and s.problem[1] == NO_SCHOOL_LIST
         ]
@@ -241,11 +245,14 @@ class PupilSheetReader:
             )
 
     def _residence_codes(
-        self, outcomes: list[Residence], numbers: list[int], bad: set[int]
+        self, keys: list[tuple[object, object, object]], numbers: list[int], bad: set[int]
     ) -> list[str | None]:
-        if any(o.errors or o.warnings for o in distinct(outcomes)):
-            self._report_residences(outcomes, numbers, bad)
-        return list(map(attrgetter("code"), outcomes))
+        """Each row's residence code; each distinct (gemeente, plaats, postcode) resolved once."""
+        table = {key: self.locator.resolve_residence(*key) for key in dict.fromkeys(keys)}
+        if any(o.errors or o.warnings for o in table.values()):
+            self._report_residences(list(map(table.__getitem__, keys)), numbers, bad)
+        codes = {key: outcome.code for key, outcome in table.items()}
+        return list(map(codes.__getitem__, keys))
 
     def _report_residences(
         self, outcomes: list[Residence], numbers: list[int], bad: set[int]
@@ -260,23 +267,27 @@ class PupilSheetReader:
     def _check_periods(
         self, starts: list[object], ends: list[object], numbers: list[int], bad: set[int]
     ) -> None:
+        """An end before the start is an error; tested per distinct (start, end) pair."""
+        wrong = {
+            (start, end)
+            for start, end in dict.fromkeys(zip(starts, ends, strict=True))
+            if type(start) is date and type(end) is date and end < start
+        }
+        if not wrong:
+            return
         column = self.cols.get(Field.END)
-        for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-            if (
-                end is not None
-                and start is not None
-                and type(end) is not Bad
-                and type(start) is not Bad
-                and end < start
-            ):  # type: ignore[operator]
-                self.problems.error(
-                    numbers[i],
-                    column,
-                    "einde_voor_start",
-                    "de einddatum ligt vóór de startdatum",
-                    end,
-                )
-                bad.add(i)
+        for i, pair in enumerate(zip(starts, ends, strict=True)):
+            if pair not in wrong:
+                continue
+            start, end = pair
+            self.problems.error(
+                numbers[i],
+                column,
+                "einde_voor_start",
+                f"de einddatum ‘{end:%d-%m-%Y}’ ligt vóór de startdatum ‘{start:%d-%m-%Y}’",
+                end,
+            )
+            bad.add(i)
 
     def _fill_types(
         self, types: list[object], schools: list[object], numbers: list[int], bad: set[int]

@@ -8,6 +8,7 @@ repeat the same BRIN, place and date thousands of times.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from grensverkeer.domain import EduType
@@ -98,6 +99,28 @@ def parse_bsn(value: object) -> str:
     if not _eleven_test(number):
         raise ValueError("dit BSN voldoet niet aan de 11-proef (tikfout?)")
     return f"{number:09d}"
+
+
+def parse_bsns(values: Sequence[object]) -> list[str | ValueError]:
+    """:func:`parse_bsn` for a whole column: the clean cases (a whole number, nine digits as
+    text) in one tight loop, the rest one by one; a bad value gives its ValueError."""
+    result: list[str | ValueError] = []
+    append = result.append
+    for value in values:
+        if isinstance(value, str):
+            if len(value) == 9 and value.isdigit() and value.isascii() and _eleven_test(int(value)):
+                append(value)
+                continue
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            number = int(value) if isinstance(value, int) or value.is_integer() else -1
+            if 0 < number <= 999_999_999 and _eleven_test(number):
+                append(f"{number:09d}")
+                continue
+        try:
+            append(parse_bsn(value))
+        except ValueError as reason:
+            append(reason)
+    return result
 
 
 _BSN_NOISE = str.maketrans("", "", " .-\u00a0\t")

@@ -52,14 +52,16 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
     )
     columns = ", ".join(_RECORD_COLUMNS)
     table = PupilRecordRow.__tablename__
+    driver = connection.connection.driver_connection
     if not sqlite:
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor = driver.cursor()  # type: ignore[union-attr]
         with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         return
     marks = ", ".join("?" for _ in _RECORD_COLUMNS)
-    connection.exec_driver_sql(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(rows))
+    # the driver's own executemany, in the session's transaction, straight from the iterator
+    driver.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # type: ignore[union-attr]
 
 
 _RECORD_COLUMNS = (
