@@ -65,9 +65,8 @@ def _refused(report: ImportReport) -> None:
     for issue in errors:
         if issue.code in _QUESTIONS and issue.options:
             print(f"    {how_to_choose(issue)}", file=out)
-    if report.layouts and any(i.code in _QUESTIONS or i.row is None for i in errors):
-        for line in column_lines(report.layouts):
-            print(line, file=out)
+    for line in column_lines(report.layouts):
+        print(line, file=out)
     if any(i.code == "schooljaar_onbekend" for i in errors):
         print("  Geef het schooljaar op met --school-year 2024-2025.", file=out)
     if errors and all(e.row is not None for e in errors):
@@ -144,13 +143,13 @@ def column_lines(layouts: Sequence[tuple[str, SheetLayout]]) -> list[str]:
             r
             for r in layout.readings
             if r.header
-            and (r.field is None or r.field in _UNUSED_AS)
+            and (r.field is None or r.field in unused_as)
             and r.index not in layout.count_parts
         ]
         if unused:
             parts = []
             for r in unused:
-                what = _UNUSED_AS.get(r.field, "niet gebruikt") if r.field else "niet gebruikt"
+                what = unused_as.get(r.field, "niet gebruikt") if r.field else "niet gebruikt"
                 flag = " LET OP" if r.warning else ""
                 parts.append(f"{r.letter} ‘{r.header}’ ({what}{flag})")
             lines.append("    Niet gebruikt: " + "; ".join(parts))

@@ -39,6 +39,7 @@ class QuestionCode(StrEnum):
     DATE_ORDER = "datumvolgorde_onduidelijk"  # day-month or month-day, and it matters
     DUPLICATE = "kolom_dubbel"  # two columns equally fit for one field, with other values
     UNSURE = "verplicht_onzeker"  # a needed field found with low confidence
+    SCHOOLS_PLACE = "alleen_plaats_school"  # the only place column follows the school
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,8 @@ def check(draft: Draft) -> None:
     if draft.kind is FileKind.COUNTS and Field.COUNT not in draft.assigned:
         _count_parts(draft)
     _unsure(draft)
+    if draft.kind is not FileKind.SCHOOLS:
+        _only_the_schools_place(draft)
 
 
 def assign(draft: Draft) -> None:
@@ -155,8 +157,7 @@ def _schools_own(draft: Draft) -> None:
         same = compare(codes[found], school)
         draft.drop(
             found,
-            f"de plaats of gemeente van de school: gelijk aan de gemeente van de "
-            f"vestiging op {same.same} van {same.compared} rijen",
+            f"gelijk aan de gemeente van de vestiging op {same.same} van {same.compared} rijen",
             warn=False,
         )
         draft.shared[found] = Field.SCHOOL_PLACE
@@ -203,11 +204,12 @@ def _residence_agreement(draft: Draft) -> None:
             asked.update((one, other))
             details.append(f"‘{draft.headers[one]}’ en ‘{draft.headers[other]}’: {evidence}")
     if asked:
+        columns = tuple(sorted(asked))
         draft.questions.append(
             Question(
                 QuestionCode.RESIDENCE,
-                RESIDENCE_FIELDS,
-                tuple(sorted(asked)),
+                _residence_order(draft, columns[0]),
+                columns,
                 "verschillen op " + "; ".join(details),
             )
         )
@@ -335,6 +337,31 @@ def _count_parts(draft: Draft) -> None:
         and c not in draft.excluded
         and draft.profiles[c].whole >= 0.9
     )
+
+
+def _only_the_schools_place(draft: Draft) -> None:
+    """No residence left but a place set aside as the school's: say so, and let the user
+    say it is the pupil's after all."""
+    if set(RESIDENCE_FIELDS) & draft.assigned.keys():
+        return
+    aside = tuple(c for c, f in draft.shared.items() if f is Field.SCHOOL_PLACE)
+    if aside:
+        reasons = "; ".join(draft.reasons[c] for c in aside)
+        fields = _residence_order(draft, aside[0])
+        draft.questions.append(Question(QuestionCode.SCHOOLS_PLACE, fields, aside, reasons))
+
+
+def _residence_order(draft: Draft, column: int) -> tuple[Field, ...]:
+    """The residence fields, the one this column's header names first."""
+    concepts = draft.senses[column].concepts
+    first = (
+        Field.POSTCODE
+        if Concept.POSTCODE in concepts
+        else Field.PLACE
+        if Concept.PLACE in concepts
+        else Field.RESIDENCE
+    )
+    return (first, *(f for f in RESIDENCE_FIELDS if f is not first))
 
 
 def _unsure(draft: Draft) -> None:

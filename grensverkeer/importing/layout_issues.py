@@ -58,6 +58,12 @@ def _question(file: str, sheet: str, layout: SheetLayout, q: Question) -> Import
             "verandert wie op de peildatum meetelt"
         )
         suggestion = "kies de volgorde van dag en maand"
+    elif q.code is QuestionCode.SCHOOLS_PLACE:
+        message = (
+            f"de woonplaats van de leerling ontbreekt: {listed} lijkt de plaats of gemeente "
+            "van de school"
+        )
+        suggestion = "is het toch de woonplaats van de leerling, kies dan die kolom"
     elif q.code is QuestionCode.DUPLICATE:
         what = _WHAT.get(q.fields[0], str(q.fields[0]))
         message = f"meer kolommen kunnen {what} zijn, met andere waarden: {listed}"

@@ -95,6 +95,14 @@ def classify(
     usable = [(s, lay) for s, lay in layouts if lay is not None and not _missing(lay)]
     if not usable:
         result.issues.append(_no_header(workbook.path.name, layouts, choices))
+        found = [(s, lay) for s, lay in layouts if lay is not None]
+        if found:  # what the best reading could not settle says more than what is missing
+            sheet, layout = max(found, key=lambda item: len(item[1].columns))
+            result.issues.extend(
+                i
+                for i in layout_issues(result.name, sheet.name, layout)
+                if i.severity is Severity.ERROR
+            )
         return result
     result.kind = next(k for k in _KIND_ORDER if any(lay.kind is k for _s, lay in usable))
     result.sheets = [(s, lay) for s, lay in usable if lay.kind is result.kind]

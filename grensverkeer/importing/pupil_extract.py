@@ -78,8 +78,11 @@ class PupilSheetReader:
         body, numbers, pseudonyms = self._drop_blank_and_footer(body, numbers)
         size = len(body)
         bad: set[int] = set()
-
-        transposed = list(zip(*body, strict=False)) if body else []
+        self._starts: list[object] = []
+        self._ends: list[object] = []
+        if not size:
+            return PupilColumns()
+        transposed = list(zip(*body, strict=False))
 
         def column(field: Field) -> list[object]:
             index = cols.get(field)

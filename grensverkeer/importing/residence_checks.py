@@ -95,6 +95,7 @@ def is_schools_own(column: Codes, school: Codes, pupil: Codes) -> bool:
     with_school = compare(column, school)
     if with_school.compared < MIN_ROWS or with_school.share < SCHOOL_SHARE:
         return False
+    pupil = pupil or [None] * len(column)
     elsewhere = [
         i for i, (p, s) in enumerate(zip(pupil, school, strict=True)) if p and s and p != s
     ]
