@@ -52,6 +52,8 @@ class Bad:
 def mapped(values: list[object], parse: Callable[[object], T]) -> list[T]:
     """``[parse(v) for v in values]``, calling ``parse`` once per distinct value (values must
     be hashable; a frozen location or a residence outcome is)."""
+    if values and values[0] is None and values.count(None) == len(values):
+        return [parse(None)] * len(values)  # an absent column: at C speed
     table: dict[object, T] = dict.fromkeys(values)  # type: ignore[arg-type]
     for value in table:
         table[value] = parse(value)

@@ -152,7 +152,11 @@ class PupilSheetReader:
                     pseudonyms[i] = _bad_bsn(body[i][bsn_column], value, bsn_column)
         used = [i for f, i in self.cols.items() if f not in (Field.PERSONAL, Field.IGNORED)]
         others = [c for c in used if c != bsn_column]
-        bad = [i for i in range(len(body)) if type(pseudonyms[i]) is Bad]
+        bad = (
+            []
+            if len(good) == len(body)
+            else [i for i, value in enumerate(parsed) if type(value) is not str]
+        )
         # a "Totaal" footer: a row without a valid BSN, or (its count can pass the 11-proef)
         # one of the last rows with nothing but a number under the BSN
         drop = {i for i in bad if all(is_empty(body[i][c]) for c in used) or is_footer(body[i])}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import repeat
-from operator import itemgetter
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -31,13 +30,16 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
         return map(iso.__getitem__, values) if sqlite else values
 
     size = len(pupils)
+    distinct = set(pupils.brinvest)  # a few hundred locations: split each once
+    brins = {code: code[:4] for code in distinct}
+    locations = {code: code[4:] for code in distinct}
     rows = zip(
         repeat(import_id, size),
         repeat(year.start_year, size),
         pupils.pseudonym,
         pupils.residence,
-        map(itemgetter(slice(None, 4)), pupils.brinvest),
-        map(itemgetter(slice(4, None)), pupils.brinvest),
+        map(brins.__getitem__, pupils.brinvest),
+        map(locations.__getitem__, pupils.brinvest),
         pupils.school_municipality,
         pupils.edu_type,
         pupils.arrangement,
