@@ -75,14 +75,7 @@ def counted(
 ) -> list[tuple[CountedRecord, Fraction]]:
     """Each record that counts, with its weight: 1 on the peildatum, or its share of the year."""
     if not rules.pro_rata:
-        seen: set[str] = set()
-        result = []
-        for record in sorted(records, key=_order):
-            if record.pseudonym in seen or not _active(record, rules.peildatum):
-                continue
-            seen.add(record.pseudonym)
-            result.append((record, Fraction(record.pupils)))
-        return result
+        return [(record, Fraction(record.pupils)) for record in _on_peildatum(records, rules)]
     year = rules.school_year
     unique = {
         (r.pseudonym, r.residence, r.school, r.edu_type, r.start, r.end): r
@@ -98,8 +91,34 @@ def counted(
     return weighted
 
 
+def _on_peildatum(records: Iterable[CountedRecord], rules: CountRules) -> list[CountedRecord]:
+    """Per pupil the record that counts on the peildatum: of several active ones the first in
+    :func:`_order` (and of equal ones the first given), so the result never depends on order.
+
+    Most pupils have one active record; only they are compared, so a year of 100,000 records
+    is not sorted as a whole.
+    """
+    day = rules.peildatum
+    chosen: dict[str, CountedRecord] = {}
+    for record in records:
+        if (record.start is not None and record.start > day) or (
+            record.end is not None and record.end < day
+        ):
+            continue
+        other = chosen.get(record.pseudonym)
+        if other is None or _order(record) < _order(other):
+            chosen[record.pseudonym] = record
+    return list(chosen.values())
+
+
 def pupil_cells(records: Iterable[CountedRecord], rules: CountRules) -> dict[Cell, Fraction]:
     """Pupils per cell: whole numbers on the peildatum, fractions of a year naar rato."""
+    if not rules.pro_rata:
+        whole: dict[Cell, int] = {}
+        for record in _on_peildatum(records, rules):
+            key = (record.residence, record.school)
+            whole[key] = whole.get(key, 0) + record.pupils
+        return {key: Fraction(n) for key, n in whole.items()}
     cells: dict[Cell, Fraction] = {}
     for record, weight in counted(records, rules):
         key = (record.residence, record.school)
@@ -131,12 +150,6 @@ def amount_cells(
         cells,
         tuple(MissingTariff(t, n) for t, n in sorted(missing.items())),
         own_cost,
-    )
-
-
-def _active(record: CountedRecord, day: date) -> bool:
-    return (record.start is None or record.start <= day) and (
-        record.end is None or record.end >= day
     )
 
 
