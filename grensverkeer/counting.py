@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import NamedTuple
 
 from grensverkeer.domain import EduType
 from grensverkeer.money import round_cents
@@ -20,9 +21,12 @@ from grensverkeer.schoolyear import SchoolYear
 Cell = tuple[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class CountedRecord:
-    """What counting needs of a stored pupil record."""
+class CountedRecord(NamedTuple):
+    """What counting needs of a stored pupil record.
+
+    A named tuple rather than a dataclass: a school year's 100,000 records are made in a
+    fraction of the time, and it is as immutable.
+    """
 
     pseudonym: str
     residence: str

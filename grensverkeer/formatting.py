@@ -42,6 +42,11 @@ def percent(share: Fraction | float) -> str:
     )
 
 
+def count(n: int, one: str, many: str) -> str:
+    """``1 leerling``, ``1.234 leerlingen``."""
+    return f"{number(n)} {one if n == 1 else many}"
+
+
 def sentence(text: str) -> str:
     """A reason as a sentence: first letter up, a full stop at the end (``‘x’ is …`` stays)."""
     text = text.strip()

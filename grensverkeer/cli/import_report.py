@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from fractions import Fraction
 
 from grensverkeer import formatting
 from grensverkeer.cli.render import issue_lines
@@ -16,6 +17,9 @@ from grensverkeer.domain import FileKind
 from grensverkeer.importing.fields import Field
 from grensverkeer.importing.issues import ImportIssue
 from grensverkeer.importing.layout import QuestionCode, SheetLayout
+from grensverkeer.reference import Reference, load_reference
+from grensverkeer.services.import_changes import ImportChanges
+from grensverkeer.services.import_decision import MISREAD
 from grensverkeer.services.reports import ImportReport, Outcome, warning_summary
 
 WARNINGS_SHOWN = 20
@@ -35,10 +39,16 @@ def print_report(report: ImportReport) -> None:
     if report.outcome is Outcome.REFUSED:
         _refused(report)
         return
-    print(f"{report.file}: opgeslagen als import {report.import_id} ({report.kind})")
+    headline = f"{report.file}: opgeslagen als import {report.import_id} ({report.kind})"
+    if report.rows_skipped - report.outside_year > 0:
+        headline += f"; {skipped_headline(report)}"
+    print(headline)
     if report.school_year is not None:
         print(f"  schooljaar {report.school_year} ({report.school_year_source})")
     print("  " + ", ".join(_figures(report)))
+    if report.changes is not None:
+        for line in change_lines(report.changes, load_reference()):
+            print(line)
     if report.uncertain_cells:
         print(f"  let op: {uncertain(report.uncertain_cells, report.uncertain_pupils)}")
     for note in report.notes:
@@ -58,13 +68,21 @@ def print_report(report: ImportReport) -> None:
 def _refused(report: ImportReport) -> None:
     errors = report.errors
     out = sys.stderr
-    count = f"{formatting.number(len(errors))} {'fout' if len(errors) == 1 else 'fouten'}"
+    count = formatting.count(len(errors), "fout", "fouten")
     print(f"{report.file}: geweigerd, {count}; er is niets van opgeslagen.", file=out)
     for line in issue_lines(errors):
         print(line, file=out)
     for issue in errors:
         if issue.code in _QUESTIONS and issue.options:
             print(f"    {how_to_choose(issue)}", file=out)
+        elif issue.code == MISREAD and issue.fields:
+            print("    Importeer eerst de scholenlijst, dan dit bestand.", file=out)
+        elif issue.code == MISREAD and issue.options:
+            print(
+                f"    Controleer hieronder hoe ‘{issue.options[0]}’ is gelezen; kies zo nodig "
+                f'met --column VELD="{issue.options[0]}".',
+                file=out,
+            )
     for line in column_lines(report.layouts):
         print(line, file=out)
     if any(i.code == "schooljaar_onbekend" for i in errors):
@@ -75,6 +93,51 @@ def _refused(report: ImportReport) -> None:
             "rijen op te slaan.",
             file=out,
         )
+
+
+def skipped_headline(report: ImportReport) -> str:
+    """``164 van 200 rijen overgeslagen (82%)``: never hidden behind a plain "opgeslagen"."""
+    skipped = report.rows_skipped - report.outside_year
+    share = formatting.percent(Fraction(skipped, max(report.rows_read, 1)))
+    return (
+        f"{formatting.number(skipped)} van {formatting.number(report.rows_read)} rijen "
+        f"overgeslagen ({share})"
+    )
+
+
+def change_lines(changes: ImportChanges, reference: Reference, shown: int = 12) -> list[str]:
+    """The file's pupils per municipality of residence and the matrix cells it changes."""
+
+    def name(code: str) -> str:
+        found = reference.municipality(code)
+        return found.short_name if found else code
+
+    def number(value: int | Fraction) -> str:
+        return formatting.number(value if isinstance(value, int) else round(float(value), 2))
+
+    homes = ", ".join(f"{name(c)} {number(v)}" for c, v in changes.by_residence[:shown])
+    more = len(changes.by_residence) - shown
+    lines = [
+        f"  {number(changes.counted)} leerlingen tellen mee"
+        + (f"; naar woongemeente: {homes}" if homes else "")
+        + (f" en nog {more} gemeenten" if more > 0 else "")
+    ]
+    outside = changes.outside_region
+    pupils = "leerling" if outside == 1 else "leerlingen"
+    unknown = formatting.count(changes.unknown_residence, "rij", "rijen")
+    lines.append(
+        f"  buiten de regio: {number(outside)} {pupils}; zonder bekende woongemeente: {unknown}"
+    )
+    if changes.cells:
+        lines.append("  Gewijzigde cellen van de matrix (woont in → school in: voor → na):")
+        for cell in changes.cells[:shown]:
+            lines.append(
+                f"    {name(cell.residence)} → {name(cell.school)}: "
+                f"{number(cell.before)} → {number(cell.after)}"
+            )
+        if len(changes.cells) > shown:
+            lines.append(f"    … en nog {len(changes.cells) - shown} cellen")
+    return lines
 
 
 def how_to_choose(issue: ImportIssue) -> str:

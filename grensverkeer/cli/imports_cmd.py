@@ -18,6 +18,7 @@ from grensverkeer.services.aliases import reference_with_aliases
 from grensverkeer.services.importer import Importer, ImportOptions
 from grensverkeer.services.mappings import get_mapping
 from grensverkeer.services.reports import Outcome
+from grensverkeer.services.skipped_rows import skipped_lines, write_skipped_rows
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -46,6 +47,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar='VELD="KOP"',
         help='zeg zelf welke kolom wat is, bijvoorbeeld woonplaats="Plaats leerling" of '
         'genegeerd="Datum" (herhaalbaar); de rest wordt herkend',
+    )
+    run.add_argument(
+        "--skipped-csv",
+        type=Path,
+        metavar="BESTAND",
+        help="de overgeslagen rijen (rij, kolom, waarde, reden) als CSV opslaan",
     )
     run.add_argument(
         "--date-order",
@@ -82,6 +89,9 @@ def run_import(args: argparse.Namespace) -> int:
         db.close()
     for report in reports:
         print_report(report)
+    if args.skipped_csv is not None and skipped_lines(reports):
+        count = write_skipped_rows(reports, args.skipped_csv)
+        print(f"De {count} overgeslagen rijen staan in {args.skipped_csv}.")
     return 2 if any(r.outcome is Outcome.REFUSED for r in reports) else 0
 
 

@@ -47,6 +47,12 @@ class ImportIssue:
         return text
 
 
+def column_label(column: str) -> str:
+    """The header in a located column (``F (Vestiging)`` → ``Vestiging``), else the letter."""
+    letter, _, rest = column.partition(" (")
+    return rest[:-1] if rest.endswith(")") else f"(kolom {letter})"
+
+
 def column_letter(index: int) -> str:
     """Spreadsheet column letters for a 0-based column index (0 → A, 27 → AB)."""
     letters = ""

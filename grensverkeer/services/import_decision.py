@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 
+from grensverkeer import formatting
 from grensverkeer.domain import FileKind, PupilRecord
 from grensverkeer.importing.duplicates import Reconciled, reconcile
-from grensverkeer.importing.issues import ImportIssue, Severity
+from grensverkeer.importing.issues import ImportIssue, Severity, column_label
 from grensverkeer.importing.parse_file import ClassifiedFile, ParsedFile, errors_of
 from grensverkeer.importing.school_year_detection import year_from_dates
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.import_targets import Decision, ImportTarget
+
+#: Problems of one kind in one column on more than this share of the rows: a misread column.
+SKIP_BOUND = 0.05
+MISREAD = "kolom_verkeerd_gelezen"
+SCHOOL_CODES = frozenset({"brin_onbekend", "vestiging_onbekend"})
 
 
 def school_year_of(
@@ -80,6 +87,7 @@ def decide(
             pupils = inside.take(result.kept)
             merged = len(result.merged)
             issues.extend(_clash_issues(name, result))
+    issues.extend(misread_columns(name, errors_of(issues), parsed.rows_read))
     errors = errors_of(issues)
     bad_rows = {(i.sheet, i.row) for i in errors if i.row is not None}
     refused = any(i.row is None for i in errors) or (bool(errors) and not skip_invalid)
@@ -90,6 +98,44 @@ def decide(
         )
         refused = True
     return Decision(issues, pupils, stored, len(bad_rows) + outside, merged, outside, refused)
+
+
+def misread_columns(name: str, errors: list[ImportIssue], rows: int) -> list[ImportIssue]:
+    """Many rows failing alike are no bad rows: the column was misread, or the school list
+    is missing. One problem of the file per such (sheet, column, kind of problem), so that
+    skipping bad rows cannot store what is left of a misread file."""
+    groups: dict[tuple[str, str, str], list[ImportIssue]] = {}
+    for issue in errors:
+        if issue.row is not None:
+            groups.setdefault((issue.sheet, issue.column, issue.code), []).append(issue)
+    found = []
+    for (sheet, column, code), group in groups.items():
+        if len(group) <= max(SKIP_BOUND * rows, 2):
+            continue
+        share = formatting.percent(Fraction(len(group), max(rows, 1)))
+        examples = "; ".join(f"rij {i.row}: {i.message}" for i in group[:3])
+        schools = code in SCHOOL_CODES
+        found.append(
+            ImportIssue(
+                name,
+                sheet,
+                None,
+                column,
+                MISREAD,
+                f"{len(group)} van {rows} rijen ({share}) hebben hetzelfde probleem in "
+                f"kolom {column or '?'}: {examples}",
+                suggestion=(
+                    "dat zijn geen losse foute rijen: importeer eerst de scholenlijst waarin "
+                    "deze scholen staan"
+                    if schools
+                    else "dat zijn geen losse foute rijen maar een verkeerd gelezen kolom: "
+                    "kies de juiste kolom"
+                ),
+                fields=("scholenlijst",) if schools else (),
+                options=(column_label(column),) if column else (),
+            )
+        )
+    return found
 
 
 def _clash_issues(name: str, result: Reconciled) -> list[ImportIssue]:

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from sqlalchemy import select
 
+from grensverkeer.counting import CountedRecord, CountRules
 from grensverkeer.domain import EduType, FileKind, PupilRecord, SchoolLocation
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.issues import ImportIssue, Severity
@@ -31,9 +32,12 @@ from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.import_changes import counted_records
 from grensverkeer.services.import_store import store_records, store_schools
+from grensverkeer.services.matrix import load_records
+from grensverkeer.services.membership import members_as_they_stand
 from grensverkeer.services.reports import warning_summary
-from grensverkeer.services.school_years import ensure_school_year, peildatum_of
+from grensverkeer.services.school_years import ensure_school_year, peildatum_of, year_settings
 from grensverkeer.services.schools import stored_school_index
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.models import ImportBatch, MetaRow, PupilRecordRow
@@ -66,8 +70,18 @@ class Decision:
     refused: bool
 
 
+@dataclass(frozen=True, slots=True)
+class YearCounting:
+    """How a school year is counted and what it holds already: for an import's changes."""
+
+    rules: CountRules
+    participants: tuple[str, ...]
+    records: list[CountedRecord]
+
+
 class ImportTarget(Protocol):
     def check_key(self) -> None: ...
+    def year_counting(self, year: SchoolYear) -> YearCounting: ...
     def earlier(self, digest: str) -> Earlier | None: ...
     def school_index(self) -> SchoolIndex: ...
     def peildatum(self, year: SchoolYear) -> date: ...
@@ -137,6 +151,11 @@ class DatabaseTarget:
                 known.setdefault(p, []).append((stored, f"import {import_id}"))
         return known
 
+    def year_counting(self, year: SchoolYear) -> YearCounting:
+        settings = year_settings(self.db, year)
+        members = members_as_they_stand(self.db, settings.peildatum)
+        return YearCounting(settings.rules, members, load_records(self.db, year))
+
     def store(
         self,
         name: str,
@@ -198,6 +217,7 @@ class DryRunTarget:
         self.database = DatabaseTarget(db, pseudonymizer)
         self._schools: list[SchoolLocation] = []
         self._records: dict[int, KnownRecords] = {}
+        self._counted: dict[int, list[CountedRecord]] = {}
         self._digests: dict[str, tuple[str, FileKind]] = {}
 
     def check_key(self) -> None:
@@ -217,6 +237,11 @@ class DryRunTarget:
 
     def peildatum(self, year: SchoolYear) -> date:
         return self.database.peildatum(year)
+
+    def year_counting(self, year: SchoolYear) -> YearCounting:
+        stored = self.database.year_counting(year)
+        earlier = self._counted.get(year.start_year, [])
+        return YearCounting(stored.rules, stored.participants, [*stored.records, *earlier])
 
     def known_records(self, year: SchoolYear) -> KnownRecords:
         known = self.database.known_records(year)
@@ -238,6 +263,7 @@ class DryRunTarget:
             self._schools.extend(parsed.schools)
         elif year is not None:
             self._remember(name, year, decision.pupils.records())
+            self._counted.setdefault(year.start_year, []).extend(counted_records(decision.pupils))
         return None
 
     def _remember(self, name: str, year: SchoolYear, records: Iterable[PupilRecord]) -> None:

@@ -45,6 +45,7 @@ from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.import_changes import changes_of, counted_records
 from grensverkeer.services.import_decision import decide, school_year_of
 from grensverkeer.services.import_targets import (
     DatabaseTarget,
@@ -231,6 +232,16 @@ class Importer:
         decision = decide(name, classified, parsed, options.skip_invalid, year, self.target)
         if decision.refused:
             return self._refused(name, opened.digest, decision.issues, classified, parsed, year)
+        changes = None
+        if year is not None and parsed.kind is not FileKind.SCHOOLS:
+            counting = self.target.year_counting(year)
+            changes = changes_of(
+                counting.records,
+                counted_records(decision.pupils),
+                counting.rules,
+                counting.participants,
+                decision.issues,
+            )
         self._check_cancel()  # the last moment a cancel can still store nothing of this file
         import_id = self.target.store(name, opened.digest, parsed, year, decision)
         return ImportReport(
@@ -250,6 +261,7 @@ class Importer:
             layouts=_layouts(classified),
             uncertain_cells=parsed.uncertain_cells,
             uncertain_pupils=sum(decision.pupils.uncertain),
+            changes=changes,
         )
 
     def _refused(

@@ -17,7 +17,7 @@ from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.school_years import year_settings
 from grensverkeer.services.seeding import seed_once
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import MembershipRow
+from grensverkeer.storage.models import MembershipRow, MetaRow
 
 REGION = "Haaglanden"
 _SEEDED = "lidmaatschap_gevuld"
@@ -57,6 +57,16 @@ def memberships(db: Database, reference: Reference | None = None) -> list[Member
             .order_by(MembershipRow.code, MembershipRow.valid_from)
         ).all()
         return [Membership(r.id, r.code, r.valid_from, r.valid_to) for r in rows]
+
+
+def members_as_they_stand(db: Database, day: date) -> tuple[str, ...]:
+    """:func:`members_on` without seeding: the stored table once it is there, else the bundled
+    default. For work that must write nothing (a dry-run check)."""
+    with db.sessions() as session:
+        seeded = session.get(MetaRow, _SEEDED) is not None
+    if seeded:
+        return members_on(db, day)
+    return load_reference().region_members(day, REGION)
 
 
 def members_on(db: Database, day: date) -> tuple[str, ...]:

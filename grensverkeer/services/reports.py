@@ -11,6 +11,7 @@ from grensverkeer.domain import FileKind
 from grensverkeer.importing.issues import ImportIssue, Severity
 from grensverkeer.importing.layout import SheetLayout
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.import_changes import ImportChanges
 
 
 class Outcome(StrEnum):
@@ -49,6 +50,7 @@ class ImportReport:
     layouts: tuple[tuple[str, SheetLayout], ...] = ()
     uncertain_cells: int = 0  # count files: masked counts, each counted as 1
     uncertain_pupils: int = 0  # ...which together may stand for this many more pupils
+    changes: ImportChanges | None = None  # what it adds to the school year's matrix
 
     @property
     def errors(self) -> tuple[ImportIssue, ...]:

@@ -160,10 +160,6 @@ def _run_plan(
     )
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{formatting.number(n)} {one if n == 1 else many}"
-
-
 class ImportWizard(QWizard):
     """Files → preview → check → import → result. Open it with ``open()`` (not blocking)."""
 
@@ -461,9 +457,9 @@ class CheckPage(QWizardPage):
         warnings = sum(len(r.warnings) for r in reports)
         refused = sum(r.outcome is Outcome.REFUSED for r in reports)
         text = self.tr("{files} gecontroleerd: {errors}, {warnings}.").format(
-            files=_count(len(reports), self.tr("bestand"), self.tr("bestanden")),
-            errors=_count(errors, self.tr("fout"), self.tr("fouten")),
-            warnings=_count(warnings, self.tr("waarschuwing"), self.tr("waarschuwingen")),
+            files=formatting.count(len(reports), self.tr("bestand"), self.tr("bestanden")),
+            errors=formatting.count(errors, self.tr("fout"), self.tr("fouten")),
+            warnings=formatting.count(warnings, self.tr("waarschuwing"), self.tr("waarschuwingen")),
         )
         if refused:
             text += " " + (

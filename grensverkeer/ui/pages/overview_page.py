@@ -161,8 +161,10 @@ class OverviewPage(Page):
         if years:
             self.summary.setText(
                 self.tr("{years} met leerlingen; {files} geïmporteerd.").format(
-                    years=_count(len(years), self.tr("schooljaar"), self.tr("schooljaren")),
-                    files=_count(len(imports), self.tr("bestand"), self.tr("bestanden")),
+                    years=formatting.count(
+                        len(years), self.tr("schooljaar"), self.tr("schooljaren")
+                    ),
+                    files=formatting.count(len(imports), self.tr("bestand"), self.tr("bestanden")),
                 )
             )
         else:
@@ -204,7 +206,9 @@ class OverviewPage(Page):
                 problems.insert(
                     0,
                     self.tr("{rows} overgeslagen").format(
-                        rows=_count(summary.rows_skipped, self.tr("rij"), self.tr("rijen"))
+                        rows=formatting.count(
+                            summary.rows_skipped, self.tr("rij"), self.tr("rijen")
+                        )
                     ),
                 )
             if problems:
@@ -309,10 +313,6 @@ def _number(value: Pupils) -> str:
     if isinstance(value, Fraction) and value.denominator != 1:
         return formatting.number(round(float(value), 1))
     return formatting.number(int(value))
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{formatting.number(n)} {one if n == 1 else many}"
 
 
 PAGE = OverviewPage
