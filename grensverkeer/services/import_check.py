@@ -25,6 +25,7 @@ from pathlib import Path
 
 from grensverkeer.domain import FileKind
 from grensverkeer.importing.choices import ColumnChoice
+from grensverkeer.importing.date_formats import Order
 from grensverkeer.importing.parse_file import SavedMapping
 from grensverkeer.importing.readers import DEFAULT_LIMITS, ReadLimits
 from grensverkeer.pseudonym import Pseudonymizer
@@ -46,6 +47,7 @@ class PlannedFile:
     kind: FileKind | None = None
     mapping: SavedMapping | None = None
     columns: tuple[ColumnChoice, ...] = ()
+    date_order: Order | None = None
 
 
 def check_files(
@@ -113,7 +115,9 @@ def import_plan(
     for done, index in enumerate(order):
         files_done[0] = done
         planned = files[index]
-        options = ImportOptions(school_year, skip_invalid, planned.mapping, planned.columns)
+        options = ImportOptions(
+            school_year, skip_invalid, planned.mapping, planned.columns, planned.date_order
+        )
         (reports[index],) = importer.import_files([planned.path], options)
     report_progress("Klaar", len(files), len(files))
     return [reports[i] for i in range(len(files))]

@@ -29,13 +29,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from grensverkeer.domain import FileKind
+from grensverkeer.domain import FileKind, SchoolLocation
 from grensverkeer.importing.choices import ColumnChoice
+from grensverkeer.importing.date_formats import Order
 from grensverkeer.importing.fields import Field, choosable, missing_fields, shared
 from grensverkeer.importing.header_words import fold
 from grensverkeer.importing.issues import column_letter
-from grensverkeer.importing.layout import SheetLayout
-from grensverkeer.importing.parse_file import SavedMapping
+from grensverkeer.importing.layout import Question, SheetLayout
+from grensverkeer.importing.parse_file import SavedMapping, classify, parse_schools
 from grensverkeer.importing.readers import ReadError, Workbook, read_workbook
 from grensverkeer.importing.recognition import recognise
 from grensverkeer.importing.school_index import SchoolIndex
@@ -43,6 +44,7 @@ from grensverkeer.importing.values import display
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.services.aliases import ReferenceWithAliases
 from grensverkeer.services.import_check import PlannedFile
+from grensverkeer.ui.column_answers import Answer
 from grensverkeer.ui.models import Index
 
 PREVIEW_ROWS = 20
@@ -122,6 +124,7 @@ class FilePreview:
     chosen: dict[str, Field] = field(default_factory=dict)  # header text → the user's field
     forced_kind: FileKind | None = None
     forced_row: int | None = None
+    date_order: Order | None = None
     mapping_name: str = ""
     changed: bool = False
     problem: str = ""
@@ -188,12 +191,22 @@ class FilePreview:
     def field_of(self, column: int) -> Field | None:
         return self.columns.get(column)
 
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """What the user must answer before this file can be imported."""
+        return self.layout.questions if self.layout is not None else ()
+
+    def ready(self) -> bool:
+        """Readable, complete and nothing left to ask."""
+        return self.workbook is not None and not self.missing() and not self.questions
+
     # What the user changes --------------------------------------------------------------
 
     def use_automatic(self) -> None:
         """Back to what the program recognises by itself (no choices), on its best sheet."""
         self.chosen, self.mapping_name, self.changed, self.problem = {}, "", False, ""
         self.forced_kind = self.forced_row = None
+        self.date_order = None
         if self.workbook is None:
             return
         best = None
@@ -257,6 +270,40 @@ class FilePreview:
             name=mapping.name
         )
 
+    def use_schools(self, schools: SchoolIndex) -> None:
+        """Read again knowing more schools: a school list imported with it, ahead of it."""
+        self.schools = schools
+        if self.workbook is not None:
+            self._recognise()
+
+    def school_locations(self) -> list[SchoolLocation]:
+        """The locations this file lists, when it is a school list."""
+        if self.workbook is None or self.kind is not FileKind.SCHOOLS:
+            return []
+        classified = classify(
+            self.workbook, self.reference, self.schools, self.choices(), FileKind.SCHOOLS
+        )
+        return parse_schools(classified, self.reference).schools if classified.sheets else []
+
+    def answer(self, chosen: Answer) -> None:
+        """Take the user's answer to a question: its column choices or its date order."""
+        if chosen.date_order is not None:
+            self.date_order = chosen.date_order
+        for choice in chosen.choices:
+            key = fold(choice.label)
+            self.chosen = {h: f for h, f in self.chosen.items() if fold(h) != key}
+            self.chosen[choice.label] = choice.field
+        self.changed = True
+        self._recognise()
+
+    def fits(self, mapping: SavedMapping) -> bool:
+        """Whether a saved mapping was made for a file with these headers."""
+        if self.workbook is None or mapping.kind is not self.kind:
+            return False
+        headers = {fold(h) for h in self.headers if h}
+        labels = [c.label for c in mapping.choices()]
+        return bool(labels) and all(fold(_plain_label(label)) in headers for label in labels)
+
     # What the import gets ---------------------------------------------------------------
 
     def choices(self) -> tuple[ColumnChoice, ...]:
@@ -275,7 +322,8 @@ class FilePreview:
         return _as_mapping(name, self.kind, chosen)
 
     def planned(self) -> PlannedFile:
-        return PlannedFile(self.path, self.kind, self.mapping())
+        """What the import gets: the user's choices, as ``--column`` would give them."""
+        return PlannedFile(self.path, self.kind, None, self.choices(), self.date_order)
 
     # Internals --------------------------------------------------------------------------
 
@@ -289,6 +337,7 @@ class FilePreview:
                 self.schools,
                 self.choices(),
                 self.forced_kind,
+                self.date_order,
                 header_row=self.forced_row,
             )
         self.kind = self.layout.kind if self.layout else self.forced_kind
@@ -303,6 +352,11 @@ class FilePreview:
     def _choose_all(self) -> None:
         self.chosen = self._recognised()
         self._recognise()
+
+
+def _plain_label(label: str) -> str:
+    """A choice's header text without the ``(kolom D)`` that tells equal headers apart."""
+    return label.split(" (kolom ")[0] if label.endswith(")") and " (kolom " in label else label
 
 
 def _as_mapping(name: str, kind: FileKind, chosen: dict[str, Field]) -> SavedMapping:

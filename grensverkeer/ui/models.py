@@ -103,8 +103,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cell too narrow for it
+            return column.tooltip(row) if column.tooltip else column.text(row) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if column.numeric else LEFT
         if role == ROW_ROLE:

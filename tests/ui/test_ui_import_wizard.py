@@ -23,7 +23,7 @@ from grensverkeer.services.importer import Importer
 from grensverkeer.services.mappings import list_mappings
 from grensverkeer.services.reports import Outcome
 from grensverkeer.storage.database import Database
-from grensverkeer.ui import import_wizard
+from grensverkeer.ui import check_page, column_page, result_page, wizard_tasks
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.import_preview_model import FilePreview, PreviewModel
 from grensverkeer.ui.import_wizard import CANCELLED_MESSAGE, ImportWizard
@@ -38,7 +38,7 @@ TIMEOUT = 60_000
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Error dialogs would block a test: record them instead (each test asserts none)."""
     SHOWN.clear()
-    for module in (import_wizard, data_page):
+    for module in (column_page, check_page, result_page, data_page):
         monkeypatch.setattr(module, "show_error", lambda _parent, text: SHOWN.append(text))
     return SHOWN
 
@@ -97,12 +97,12 @@ def test_the_demo_files_and_the_file_with_problems_end_to_end(
     wizard = page.start_import([*demo_files(), WITH_PROBLEMS])
     assert wizard.files_page.file_list.count() == 10
 
-    to_page(qtbot, wizard, ImportWizard.PREVIEW)
-    wizard.preview_page.select_file("swv_28-06_vo_den_haag.xlsx")
-    preview = wizard.preview_page.current()
+    to_page(qtbot, wizard, ImportWizard.COLUMNS)
+    wizard.column_page.select_file("swv_28-06_vo_den_haag.xlsx")
+    preview = wizard.column_page.current()
     assert preview is not None and preview.sheet_names[preview.sheet] == "Leerlingen"
     assert preview.header_row == 3  # row 4 in Excel, under the titles and a blank row
-    assert wizard.preview_page.model.headerData(3, Qt.Orientation.Vertical) == "4 kopregel"
+    assert wizard.column_page.model.headerData(3, Qt.Orientation.Vertical) == "4 kopregel"
 
     to_page(qtbot, wizard, ImportWizard.CHECK)
     check = wizard.check_page
@@ -193,7 +193,7 @@ def test_a_refused_alias_keeps_the_last_check(
         raise GrensverkeerError("Deze schrijfwijze is al bekend.")
 
     load_schools(context.db)
-    monkeypatch.setattr(import_wizard, "add_alias", refuse)
+    monkeypatch.setattr(wizard_tasks, "add_alias", refuse)
     wizard = wizard_for(qtbot, context, [WITH_PROBLEMS])
     to_page(qtbot, wizard, ImportWizard.CHECK)
     check = wizard.check_page
@@ -219,31 +219,32 @@ def test_a_changed_column_mapping_is_used_and_can_be_saved(
 ) -> None:
     Importer(context.db, load_pseudonymizer()).import_files([school_list(tmp_path)])
     wizard = wizard_for(qtbot, context, [unknown_header])
-    to_page(qtbot, wizard, ImportWizard.PREVIEW)
-    preview_page = wizard.preview_page
-    preview = preview_page.current()
+    to_page(qtbot, wizard, ImportWizard.COLUMNS)
+    page = wizard.column_page
+    preview = page.current()
     assert preview is not None and preview.missing() == ()
     assert preview.field_of(2) is Field.RESIDENCE
 
-    box = preview_page.column_box(2)
+    box = page.column_box(2)
     assert box.accessibleName() == "Veld van kolom C (Woongemeente)"
     box.setCurrentIndex(box.findData(str(Field.IGNORED)))
     assert preview.missing() == ("woongemeente, woonplaats of postcode van de leerling",)
-    assert "Nog niet gekoppeld: woongemeente" in preview_page.status_label.text()
+    assert "Nog niet gekoppeld: woongemeente" in page.status_label.text()
+    box = page.column_box(2)  # the boxes are made anew for the new reading
     box.setCurrentIndex(box.findData(str(Field.RESIDENCE)))
     assert preview.missing() == ()
-    assert preview_page.column_box(0).accessibleName() == "Veld van kolom A (Leerlingnummer (BSN))"
+    assert page.column_box(0).accessibleName() == "Veld van kolom A (Leerlingnummer (BSN))"
     assert preview.field_of(0) is Field.BSN
-    assert preview_page.model.headerData(0, Qt.Orientation.Horizontal) == "A: BSN"
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "A: BSN"
 
-    saved = preview_page.save_mapping_as("SWV eigen kolommen")
+    saved = page.save_mapping_as("SWV eigen kolommen")
     assert saved is not None
     (stored,) = list_mappings(context.db)
     assert stored.name == "SWV eigen kolommen"
     # the mapping holds what the user chose; the rest is recognised as always
     assert stored.columns == {Field.RESIDENCE: "Woongemeente"}
     assert Field.PERSONAL not in stored.columns  # "Achternaam" is no part of it
-    assert preview_page.saved_box.currentData() == "SWV eigen kolommen"
+    assert page.saved_box.currentData() == "SWV eigen kolommen"
 
     to_page(qtbot, wizard, ImportWizard.CHECK)
     assert file_report(wizard, unknown_header.name).outcome is Outcome.STORED
