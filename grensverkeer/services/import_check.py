@@ -12,9 +12,8 @@ real import of the demo files field by field.
 - A file that would be stored gets :attr:`Outcome.STORED` with ``import_id`` None.
 
 :func:`import_plan` imports (or, with ``dry_run``, checks) files that may each have their own
-column choices, as the wizard makes them: one ``import_files`` call per file, school lists
-first, each file still all or nothing. One call per file also means that two files with the
-same content in one batch give "al geïmporteerd" for the second instead of a clash.
+column choices, as the wizard makes them: one ``import_files`` call with options per file, so
+school lists go first whatever the wizard knew of them, and each file is still all or nothing.
 """
 
 from __future__ import annotations
@@ -69,7 +68,7 @@ def check_files(
         progress,
         cancelled,
         limits,
-        dry_run=True,  # type: ignore[arg-type]
+        dry_run=True,
     )
     return checker.import_files(paths, options or ImportOptions())
 
@@ -92,32 +91,22 @@ def import_plan(
     ``progress`` gets the importer's own steps ("Lezen: naam", "Importeren: naam"; in a dry
     run "Controleren: naam") with the number of files done and the number of files, and
     ("Klaar", n, n) at the end. ``cancelled`` is asked before each file is read and before it
-    is parsed; ``ImportCancelled`` then leaves the files before it stored (a real import).
+    is stored; ``ImportCancelled`` then leaves the files before it stored (a real import).
     """
-    report_progress = progress or (lambda _text, _done, _total: None)
-    files_done = [0]
-
-    def file_progress(text: str, step: int, steps: int) -> None:
-        if step < steps:  # the importer's own "Klaar" after each file is not the end
-            report_progress(text, files_done[0], len(files))
-
     importer = Importer(
         db,
         pseudonymizer,
         reference,
-        file_progress,
+        progress,
         cancelled,
         limits,
-        dry_run=dry_run,  # type: ignore[arg-type]
+        dry_run=dry_run,
     )
-    order = sorted(range(len(files)), key=lambda i: files[i].kind is not FileKind.SCHOOLS)
-    reports: dict[int, ImportReport] = {}
-    for done, index in enumerate(order):
-        files_done[0] = done
-        planned = files[index]
-        options = ImportOptions(
+    paths = [planned.path for planned in files]
+    options = {
+        planned.path: ImportOptions(
             school_year, skip_invalid, planned.mapping, planned.columns, planned.date_order
         )
-        (reports[index],) = importer.import_files([planned.path], options)
-    report_progress("Klaar", len(files), len(files))
-    return [reports[i] for i in range(len(files))]
+        for planned in files
+    }
+    return importer.import_files(paths, options)

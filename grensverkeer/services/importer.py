@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +45,7 @@ from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.aliases import ReferenceWithAliases
 from grensverkeer.services.import_changes import changes_of, counted_records
 from grensverkeer.services.import_decision import decide, school_year_of
 from grensverkeer.services.import_targets import (
@@ -122,7 +123,7 @@ class Importer:
         self,
         db: Database,
         pseudonymizer: Pseudonymizer,
-        reference: Reference | None = None,
+        reference: Reference | ReferenceWithAliases | None = None,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         limits: ReadLimits = DEFAULT_LIMITS,
@@ -140,31 +141,45 @@ class Importer:
         self.dry_run = dry_run
 
     def import_files(
-        self, paths: Sequence[Path], options: ImportOptions = ImportOptions()
+        self,
+        paths: Sequence[Path],
+        options: ImportOptions | Mapping[Path, ImportOptions] = ImportOptions(),
     ) -> list[ImportReport]:
-        """Import every file; school lists first. One report per file, in the given order."""
+        """Import every file; school lists first. One report per file, in the given order.
+
+        ``options`` are for every file, or per file (the wizard's column choices are).
+        """
+        if isinstance(options, ImportOptions):
+            same = options
+            options = dict.fromkeys(paths, same)
         with collector_paused():
             return self._import_files(paths, options)
 
-    def _import_files(self, paths: Sequence[Path], options: ImportOptions) -> list[ImportReport]:
+    def _import_files(
+        self, paths: Sequence[Path], options: Mapping[Path, ImportOptions]
+    ) -> list[ImportReport]:
         self.target.check_key()
         reports: dict[Path, ImportReport] = {}
         pending: list[_Opened] = []
+        seen: dict[str, str] = {}
         total = len(paths)
         for number, path in enumerate(paths):
             self._check_cancel()
             self.progress(f"Lezen: {path.name}", number, total)
-            opened = self._open(path, options)
+            opened = self._open(path, options[path])
+            if isinstance(opened, _Opened) and opened.digest in seen:
+                opened = _twice(path, opened, seen[opened.digest])
             if isinstance(opened, ImportReport):
                 reports[path] = opened
             else:
+                seen[opened.digest] = path.name
                 pending.append(opened)
         pending.sort(key=lambda item: item.classified.kind is not FileKind.SCHOOLS)
         step = "Controleren" if self.dry_run else "Importeren"
         for number, opened in enumerate(pending):
             self._check_cancel()
             self.progress(f"{step}: {opened.path.name}", number, len(pending))
-            reports[opened.path] = self._import(opened, options)
+            reports[opened.path] = self._import(opened, options[opened.path])
         self.progress("Klaar", total, total)
         return [reports[p] for p in paths]
 
@@ -288,6 +303,19 @@ class Importer:
 
     def school_index(self) -> SchoolIndex:
         return self.target.school_index()
+
+
+def _twice(path: Path, opened: _Opened, first: str) -> ImportReport:
+    """The same content a second time in one import: read once."""
+    return ImportReport(
+        path.name,
+        Outcome.ALREADY,
+        kind=opened.classified.kind,
+        notes=(
+            f"dit bestand staat al eerder in deze import ({first}); het wordt niet nog eens "
+            "ingelezen",
+        ),
+    )
 
 
 def _layouts(classified: ClassifiedFile) -> tuple[tuple[str, SheetLayout], ...]:

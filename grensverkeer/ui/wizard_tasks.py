@@ -14,6 +14,7 @@ from fractions import Fraction
 from PySide6.QtCore import QCoreApplication
 
 from grensverkeer import formatting
+from grensverkeer.domain import FileKind
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.aliases import AliasSuggestion, add_alias, reference_with_aliases
 from grensverkeer.services.import_check import PlannedFile, import_plan
@@ -97,7 +98,7 @@ def _run_plan(
 
 def skipped_text(reports: Sequence[ImportReport]) -> str:
     """``164 van 200 rijen overgeslagen (82,0%)`` over the files stored (or to be stored)."""
-    stored = [r for r in reports if r.outcome is Outcome.STORED]
+    stored = [r for r in reports if r.outcome is Outcome.STORED and r.kind is not FileKind.SCHOOLS]
     skipped = sum(r.rows_skipped - r.outside_year for r in stored)
     read = sum(r.rows_read for r in stored)
     if not skipped:

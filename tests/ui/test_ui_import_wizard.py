@@ -288,18 +288,18 @@ def test_a_cancel_lists_the_files_stored_before_it(
     qtbot, context: UiContext, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls, inside, release = [], threading.Event(), threading.Event()
-    classify = importer_module.classify
+    decide = importer_module.decide
     armed = threading.Event()
 
-    def slow_classify(*args: object, **kwargs: object) -> object:
+    def slow_decide(*args: object, **kwargs: object) -> object:
         if armed.is_set():
             calls.append(args[0])
-            if len(calls) == 2:  # reading the second file of the import
+            if len(calls) == 2:  # deciding on the second file of the import
                 inside.set()
                 assert release.wait(TIMEOUT / 1000)
-        return classify(*args, **kwargs)
+        return decide(*args, **kwargs)
 
-    monkeypatch.setattr(importer_module, "classify", slow_classify)
+    monkeypatch.setattr(importer_module, "decide", slow_decide)
     wizard = wizard_for(qtbot, context, demo_files()[:3])
     to_page(qtbot, wizard, ImportWizard.CHECK)
     armed.set()
