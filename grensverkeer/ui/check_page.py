@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from grensverkeer.ui.import_wizard import ImportWizard
 
 #: Problems whose remedy is a school list added to the import.
-SCHOOL_LIST_CODES = frozenset({"scholenlijst_ontbreekt", "brin_onbekend"})
+SCHOOL_LIST_CODES = frozenset({"scholenlijst_ontbreekt"})
 #: Problems whose remedy is a look at a column on the column page.
 COLUMN_CODES = frozenset({MISREAD, *(code.value for code in QuestionCode)})
 YEAR_CODE = "schooljaar_onbekend"

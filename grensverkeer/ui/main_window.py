@@ -60,6 +60,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -67,6 +68,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressDialog,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -147,6 +149,17 @@ def remembered_target(target: str) -> str:
     return without.render_as_string(hide_password=False)
 
 
+def _scrolling(page: Page) -> QScrollArea:
+    """A page in a scroll area: on a small screen (or at 150% scaling) the window still fits
+    and the page scrolls instead of cutting its text."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setAccessibleName(page.title)
+    return area
+
+
 class MainWindow(QMainWindow):
     """Grensverkeer's window. ``remember=False`` leaves the stored geometry and page alone."""
 
@@ -198,7 +211,7 @@ class MainWindow(QMainWindow):
                 log.exception("Pagina %s kan niet worden gemaakt; overgeslagen.", page_class)
                 continue
             self.pages.append(page)
-            self.stack.addWidget(page)
+            self.stack.addWidget(_scrolling(page))
             title = QCoreApplication.translate("Page", page.title)
             item = QListWidgetItem(title)
             item.setToolTip(title)
@@ -284,8 +297,8 @@ class MainWindow(QMainWindow):
         return next((page for page in self.pages if page.name == name), None)
 
     def current_page(self) -> Page | None:
-        widget = self.stack.currentWidget()
-        return widget if isinstance(widget, Page) else None
+        index = self.stack.currentIndex()
+        return self.pages[index] if 0 <= index < len(self.pages) else None
 
     def show_page(self, name: str) -> Page:
         """Switch to the page called ``name`` (the ``--page`` names)."""

@@ -23,7 +23,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -194,10 +196,44 @@ def table_view(
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(stretch == -1)
-    if stretch is not None and stretch >= 0:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if stretch is not None:
+        fill_with(view, stretch)
     return view
+
+
+class _Filler(QObject):
+    """Gives one column the spare width of its table, but never less than its contents and
+    header need: on a narrow screen the table scrolls sideways instead of cutting a header
+    (Qt's own stretch squeezes the column to its minimum)."""
+
+    def __init__(self, view: QTableView, column: int) -> None:
+        super().__init__(view)
+        self.view = view
+        self.column = column
+        view.viewport().installEventFilter(self)
+        view.model().modelReset.connect(self.fill)
+        view.model().layoutChanged.connect(self.fill)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fill()
+        return False
+
+    def fill(self) -> None:
+        view, header = self.view, self.view.horizontalHeader()
+        count = header.count()
+        if not count:
+            return
+        column = self.column if self.column >= 0 else count - 1
+        others = sum(header.sectionSize(i) for i in range(count) if i != column)
+        need = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header.resizeSection(column, max(need, view.viewport().width() - others))
+
+
+def fill_with(view: QTableView, column: int = -1) -> None:
+    """Let ``column`` (-1: the last) take the spare width of ``view``, see :class:`_Filler`."""
+    view.horizontalHeader().setStretchLastSection(False)
+    _Filler(view, column)
 
 
 def fit_rows(view: QTableView, minimum_rows: int = 2) -> None:

@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
+from grensverkeer.ui.models import fill_with
+
 
 def table_view(name: str, model: Any) -> QTableView:
     """A read-only, row-selecting table that keyboard users can tab out of.
@@ -24,7 +26,7 @@ def table_view(name: str, model: Any) -> QTableView:
     view.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users reach the buttons
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    fill_with(view)
     return view
 
 

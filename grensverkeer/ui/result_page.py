@@ -154,7 +154,7 @@ class ResultPage(QWizardPage):
             return text
         reports = outcome.reports
         counts = {o: sum(r.outcome is o for r in reports) for o in Outcome}
-        parts = [
+        headline = [
             self.tr(
                 "{stored} opgeslagen, {refused} geweigerd, {already} al eerder geïmporteerd."
             ).format(
@@ -165,11 +165,10 @@ class ResultPage(QWizardPage):
         ]
         skipped = skipped_text(reports)
         if skipped:
-            parts.insert(0, skipped)
-        parts.extend(self._year_lines(reports))
+            headline.insert(0, skipped)
         if outcome.cancel_too_late:
-            parts.insert(0, self.tr("Het afbreken kwam te laat: de import was al klaar."))
-        return " ".join(parts)
+            headline.insert(0, self.tr("Het afbreken kwam te laat: de import was al klaar."))
+        return "\n".join([" ".join(headline), *self._year_lines(reports)])
 
     def _year_lines(self, reports: tuple[ImportReport, ...]) -> list[str]:
         lines = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -83,8 +83,15 @@ def _view(view: QAbstractItemView) -> list[str]:
         columns = 1
     header = getattr(view, "horizontalHeader", lambda: None)()
     if header is not None and header.isVisible():
+        wraps = hasattr(header, "padding")  # the heat map's header wraps its labels
         for section in range(columns):
             if header.isSectionHidden(section) or header.sectionSize(section) <= 0:
+                continue
+            if wraps:
+                tall = header.sectionSizeFromContents(section).height()
+                if tall > header.height() + 1:
+                    text = model.headerData(section, Qt.Orientation.Horizontal)
+                    problems.append(f"{_name(view)}: kop ‘{text}’ {tall} px hoog nodig")
                 continue
             need = header.sectionSizeHint(section)
             if need > header.sectionSize(section) + 1:
@@ -110,6 +117,12 @@ def _cell(view: QAbstractItemView, index: QModelIndex, width: int, height: int) 
     if text is None or str(text) == "":
         return []
     need = view.sizeHintForIndex(index)
+    if view.wordWrap():  # the text wraps: it must fit in the cell's height
+        metrics = view.fontMetrics()
+        box = metrics.boundingRect(
+            QRect(0, 0, max(width - 8, 1), 100_000), int(Qt.TextFlag.TextWordWrap), str(text)
+        )
+        need = QSize(width, box.height())
     if need.width() <= width + 1 and need.height() <= height + 1:
         return []
     tip = index.data(Qt.ItemDataRole.ToolTipRole)

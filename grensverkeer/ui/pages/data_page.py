@@ -23,7 +23,6 @@ from typing import cast
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -45,6 +44,7 @@ from grensverkeer.ui.dialogs import ask, show_error
 from grensverkeer.ui.import_wizard import ImportOutcome, ImportWizard, dropped_paths
 from grensverkeer.ui.issues_model import severity_text
 from grensverkeer.ui.models import ROW_ROLE, Column, RowsModel, heading, sorted_view
+from grensverkeer.ui.page_widgets import table_view
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.workers import Worker
 
@@ -105,18 +105,8 @@ def aliases_model(context: UiContext, parent: object = None) -> RowsModel[Alias]
 
 
 def _table(name: str, model: object) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view = table_view(name, model)
     view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 

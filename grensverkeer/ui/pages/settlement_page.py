@@ -8,18 +8,19 @@ after a confirmation; a school year that has one already gets the service's Dutc
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalStackedBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -49,6 +50,7 @@ from grensverkeer.services.settling import (
 from grensverkeer.settlement import Method, Transfer
 from grensverkeer.ui.dialogs import ask, show_error, show_info
 from grensverkeer.ui.models import Column, RowsModel, group, heading, table_view
+from grensverkeer.ui.page_widgets import labelled
 from grensverkeer.ui.pages.base import Page
 
 METHODS = (
@@ -117,6 +119,34 @@ def _scenario_text(index: int) -> callable:  # type: ignore[valid-type]
     return text
 
 
+def _euro_axis(cents: list[int]) -> tuple[QCategoryAxis, int]:
+    """A value axis in thousands of euros with round steps and Dutch labels (``-1.500``); and
+    the width of its widest label, for the chart's minimum width."""
+    low = min([0, *cents]) / 100_000
+    high = max([0, *cents]) / 100_000
+    span = max(high - low, 1.0)
+    step = 10 ** math.floor(math.log10(span / 4))
+    for factor in (1, 2, 5, 10):
+        if span / (step * factor) <= 5:
+            step *= factor
+            break
+    first = math.floor(low / step) * step
+    last = math.ceil(high / step) * step
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setTitleText(_tr("× € 1.000"))
+    axis.setRange(first, last)
+    labels = []
+    value = first
+    while value <= last + step / 2:
+        label = formatting.number(round(value))
+        labels.append(label)
+        axis.append(label, value)
+        value += step
+    metrics = QFontMetrics(QFont())
+    return axis, max(metrics.horizontalAdvance(label) for label in labels)
+
+
 class SettlementPage(Page):
     name = "verrekening"
     title = "Verrekening"
@@ -150,20 +180,27 @@ class SettlementPage(Page):
         self.finalize_button = QPushButton(_tr("Plan &vaststellen…"))
         self.finalize_button.setAccessibleName(_tr("Plan vaststellen"))
 
+        for box in (self.method, self.centre):  # long choices never widen the page
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(24)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(_tr("&Methode:"), self.method)
         form.addRow(_tr("&Verrekenpartij:"), self.centre)
-        row = QHBoxLayout()
-        row.addLayout(form, 2)
-        small = QFormLayout()
-        small.addRow(_tr("Ba&gatelgrens (€):"), self.threshold)
-        small.addRow(_tr("&Tolerantie:"), self.tolerance)
-        row.addLayout(small, 1)
-        buttons = QVBoxLayout()
+        small = QHBoxLayout()
+        small.addWidget(self.threshold)
+        small.addWidget(labelled(_tr("&Tolerantie:"), self.tolerance))
+        small.addWidget(self.tolerance)
+        bagatel = labelled(_tr("Ba&gatelgrens (€):"), self.threshold, _tr("Bagatelgrens in euro"))
+        form.addRow(bagatel, small)
+        buttons = QHBoxLayout()
         buttons.addWidget(self.compute_button)
         buttons.addWidget(self.finalize_button)
-        row.addLayout(buttons)
-        layout.addLayout(row)
+        buttons.addStretch()
+        form.addRow("", buttons)
+        layout.addLayout(form)
 
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -401,8 +438,9 @@ class SettlementPage(Page):
         ).format(ratio=ratio, outside=outside)
 
     def _chart(self, positions: list[PositionRow]) -> QChart:
+        """Balances as horizontal bars, every municipality's short name in full and the axis
+        in thousands of euros with Dutch separators; the view is never narrower than that."""
         chart = QChart()
-        chart.setTitle(_tr("Saldo per gemeente (× € 1.000)"))
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(0)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -420,17 +458,21 @@ class SettlementPage(Page):
         chart.addSeries(series)
         names = QBarCategoryAxis()
         municipality = self.context.reference.municipality
-        names.append(
-            [municipality(r.code).short_name if municipality(r.code) else r.code for r in ordered]
-        )
-        names.setTruncateLabels(False)  # names are short; never "…"
+        labels = [
+            municipality(r.code).short_name if municipality(r.code) else r.code for r in ordered
+        ]
+        names.append(labels)
+        names.setTruncateLabels(False)  # never "…"
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
-        values = QValueAxis()
-        values.setLabelFormat("%.0f")
+        values, widest = _euro_axis([p.cents for p in ordered])
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
-        values.applyNiceNumbers()
+        metrics = self.chart_view.fontMetrics()
+        name_width = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+        ticks = len(values.categoriesLabels())
+        self.chart_view.setMinimumWidth(name_width + max(ticks, 2) * (widest + 12) + 60)
+        self.chart_view.setMinimumHeight(max(220, len(labels) * metrics.height() * 2 + 110))
         return chart
 
     # Actions ------------------------------------------------------------------------------
