@@ -246,6 +246,12 @@ def test_a_changed_column_mapping_is_used_and_can_be_saved(
     assert Field.PERSONAL not in stored.columns  # "Achternaam" is no part of it
     assert page.saved_box.currentData() == "SWV eigen kolommen"
 
+    # next time, a file with the same headers is read with it by itself
+    again = wizard_for(qtbot, context, [unknown_header])
+    to_page(qtbot, again, ImportWizard.COLUMNS)
+    assert again.column_page.current().mapping_name == "SWV eigen kolommen"
+    assert "Koppeling ‘SWV eigen kolommen’ gebruikt" in again.column_page.status_label.text()
+
     to_page(qtbot, wizard, ImportWizard.CHECK)
     assert file_report(wizard, unknown_header.name).outcome is Outcome.STORED
     to_page(qtbot, wizard, ImportWizard.IMPORT)

@@ -92,6 +92,8 @@ def test_the_wizard_over_the_corpus(qtbot, sqlite_db: Database, case_dir: Path) 
         check.year_button.click()
         _wait(qtbot, wizard)
     assert check.reports is not None
+    shown = [check.status_label.text(), *(i.describe() for r in check.reports for i in r.issues)]
+    assert not [text for text in shown if " --" in text]  # remedies are controls, not options
     if not case["resolve"]:  # the default path is the command line's, decision for decision
         options = ImportOptions(wizard.files_page.school_year())
         cli = check_files(sqlite_db, load_pseudonymizer(), files, options)
