@@ -26,6 +26,7 @@ from grensverkeer.importing.rows import is_footer
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.importing.values import (
     clean_text,
+    display,
     is_empty,
     mask_bsn,
     parse_bsns,
@@ -196,7 +197,10 @@ class PupilSheetReader:
             try:
                 return parse(value)
             except ValueError as reason:
-                return Bad((column, code, str(reason), value, ""))
+                text, shown = str(reason), display(value)
+                if shown not in text:  # every message quotes the value it is about
+                    text = f"‘{shown}’: {text}"
+                return Bad((column, code, text, value, ""))
 
         return run
 

@@ -115,3 +115,14 @@ def test_without_a_school_list_one_problem_and_the_year_is_still_read(
     assert error.message == "de scholenlijst ontbreekt: 6 rijen verwijzen naar 3 onbekende scholen"
     assert "importeer eerst de scholenlijst" in error.suggestion
     assert str(report.school_year) == "2024-2025"
+
+
+def test_every_row_problem_quotes_its_value(schools_loaded, tmp_path: Path) -> None:
+    rows = pupils_rows()
+    rows[0][5] = "Speciaal"  # no onderwijstype
+    rows[1][3] = "2OXB"  # a letter O for a zero
+    path = write_xlsx(tmp_path / "l.xlsx", {"L": [PUPIL_HEADER, *rows]})
+    (report,) = schools_loaded.import_files([path])
+    messages = {i.code: i.message for i in report.errors}
+    assert messages["onderwijstype"].startswith("‘Speciaal’: onbekend onderwijstype")
+    assert messages["brin"].startswith("‘2OXB’: een BRIN bestaat uit")
