@@ -42,7 +42,7 @@ class Pseudonymizer:
     def many(self, bsns: Iterable[str]) -> list[str]:
         """The pseudonyms of a column of BSNs, with OpenSSL's one-shot HMAC per value."""
         digest, key = hmac.digest, self.key
-        return [digest(key, bsn.encode("ascii"), "sha256")[:16].hex() for bsn in bsns]
+        return [digest(key, bsn.encode(), "sha256")[:16].hex() for bsn in bsns]
 
     @property
     def fingerprint(self) -> str:

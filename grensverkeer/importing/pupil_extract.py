@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from operator import attrgetter
+from typing import cast
 
 from grensverkeer.importing.collector import SheetProblems
 from grensverkeer.importing.date_formats import DateReading, parser
@@ -35,6 +35,12 @@ from grensverkeer.importing.values import (
 from grensverkeer.money import parse_euros
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference
+
+
+def _per_key(found: dict[object, object], name: str, keys: list[object]) -> list[str]:
+    """A location's attribute for each row, looked up once per distinct location."""
+    table = {key: getattr(location, name, "") for key, location in found.items()}
+    return list(map(table.__getitem__, keys))
 
 
 def _bad_bsn(value: object, reason: object, column: int) -> Bad:
@@ -97,7 +103,8 @@ class PupilSheetReader:
         school_keys = list(
             zip(column(Field.BRINVEST), column(Field.BRIN), column(Field.VESTIGING), strict=True)
         )
-        schools = mapped(school_keys, self.locator.school_or_bad)
+        found = {key: self.locator.school_or_bad(key) for key in dict.fromkeys(school_keys)}
+        schools = list(map(found.__getitem__, school_keys))
         self._report_schools(schools, numbers, bad)
         starts = mapped(column(Field.START), self._date_column(Field.START))
         ends = mapped(column(Field.END), self._date_column(Field.END))
@@ -124,8 +131,8 @@ class PupilSheetReader:
         return PupilColumns(
             pseudonym=kept(pseudonyms),
             residence=kept(residence_codes),  # type: ignore[arg-type]
-            brinvest=list(map(attrgetter("brinvest"), kept(schools))),
-            school_municipality=list(map(attrgetter("municipality"), kept(schools))),
+            brinvest=_per_key(found, "brinvest", kept(school_keys)),
+            school_municipality=_per_key(found, "municipality", kept(school_keys)),
             edu_type=kept(types),
             arrangement=kept(arrangements),
             start=kept(starts),
@@ -142,22 +149,20 @@ class PupilSheetReader:
         bsn_column = self.cols[Field.BSN]
         # BSNs are (nearly) all distinct: no memo, but one tight loop for the whole column
         parsed = parse_bsns([cells[bsn_column] for cells in body])
-        good = [i for i, value in enumerate(parsed) if type(value) is str]
-        hashed = self.pseudonymize.many(parsed[i] for i in good)
-        pseudonyms: list[object] = [None] * len(body)
-        for i, pseudonym in zip(good, hashed, strict=True):
-            pseudonyms[i] = pseudonym
-        if len(good) < len(body):
-            for i, value in enumerate(parsed):
-                if type(value) is not str:
-                    pseudonyms[i] = _bad_bsn(body[i][bsn_column], value, bsn_column)
+        bad: list[int] = []
+        if ValueError not in set(map(type, parsed)):  # at C speed: the usual, clean column
+            pseudonyms: list[object] = list(self.pseudonymize.many(cast(list[str], parsed)))
+        else:
+            good = [i for i, value in enumerate(parsed) if type(value) is str]
+            bad = [i for i, value in enumerate(parsed) if type(value) is not str]
+            pseudonyms = [None] * len(body)
+            hashed = self.pseudonymize.many(cast(str, parsed[i]) for i in good)
+            for i, pseudonym in zip(good, hashed, strict=True):
+                pseudonyms[i] = pseudonym
+            for i in bad:
+                pseudonyms[i] = _bad_bsn(body[i][bsn_column], parsed[i], bsn_column)
         used = [i for f, i in self.cols.items() if f not in (Field.PERSONAL, Field.IGNORED)]
         others = [c for c in used if c != bsn_column]
-        bad = (
-            []
-            if len(good) == len(body)
-            else [i for i, value in enumerate(parsed) if type(value) is not str]
-        )
         # a "Totaal" footer: a row without a valid BSN, or (its count can pass the 11-proef)
         # one of the last rows with nothing but a number under the BSN
         drop = {i for i in bad if all(is_empty(body[i][c]) for c in used) or is_footer(body[i])}

@@ -102,8 +102,13 @@ def parse_bsn(value: object) -> str:
 
 
 def parse_bsns(values: Sequence[object]) -> list[str | ValueError]:
-    """:func:`parse_bsn` for a whole column: the clean cases (a whole number, nine digits as
-    text) in one tight loop, the rest one by one; a bad value gives its ValueError."""
+    """:func:`parse_bsn` for a whole column: a column of whole numbers (Excel's usual) in a
+    few passes at C speed, then the clean texts, the rest one by one; a bad value gives its
+    ValueError."""
+    if values and set(map(type, values)) == {float} and all(map(float.is_integer, values)):
+        numbers = list(map(int, values))  # type: ignore[arg-type]
+        if min(numbers) > 0 and max(numbers) <= 999_999_999 and all(map(_eleven_test, numbers)):
+            return list(map("{:09d}".format, numbers))
     result: list[str | ValueError] = []
     append = result.append
     for value in values:

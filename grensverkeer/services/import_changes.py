@@ -81,7 +81,8 @@ def changes_of(
     members = set(participants)
     mine = pupil_cells(new, rules)
     old = pupil_cells(before, rules)
-    if {r.pseudonym for r in before} & {r.pseudonym for r in new}:
+    known = {r.pseudonym for r in before}
+    if known and any(r.pseudonym in known for r in new):
         after = pupil_cells([*before, *new], rules)  # a pupil in both: count again
     else:
         after = dict(old)

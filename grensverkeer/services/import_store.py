@@ -33,57 +33,48 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
     distinct = set(pupils.brinvest)  # a few hundred locations: split each once
     brins = {code: code[:4] for code in distinct}
     locations = {code: code[4:] for code in distinct}
-    rows = zip(
-        repeat(import_id, size),
-        repeat(year.start_year, size),
-        pupils.pseudonym,
-        pupils.residence,
-        map(brins.__getitem__, pupils.brinvest),
-        map(locations.__getitem__, pupils.brinvest),
-        pupils.school_municipality,
-        pupils.edu_type,
-        pupils.arrangement,
-        day(pupils.start),
-        day(pupils.end),
-        pupils.cost_cents,
-        pupils.sheet,  # sheet names are cut to 200 characters when read
-        pupils.row,
-        pupils.pupils,
-        pupils.uncertain,
-        strict=True,
-    )
-    columns = ", ".join(_RECORD_COLUMNS)
+    varying: list[tuple[str, Iterable[object]]] = [
+        ("pseudonym", pupils.pseudonym),
+        ("residence", pupils.residence),
+        ("brin", map(brins.__getitem__, pupils.brinvest)),
+        ("vestiging", map(locations.__getitem__, pupils.brinvest)),
+        ("school_municipality", pupils.school_municipality),
+        ("edu_type", pupils.edu_type),
+        ("arrangement", pupils.arrangement),
+        ("start_date", day(pupils.start)),
+        ("end_date", day(pupils.end)),
+        ("cost_cents", pupils.cost_cents),
+        ("source_sheet", pupils.sheet),  # sheet names are cut to 200 characters when read
+        ("source_row", pupils.row),
+    ]
+    if set(pupils.pupils) != {1} or any(pupils.uncertain):  # a count file: the defaults differ
+        varying += [("pupil_count", pupils.pupils), ("uncertain", pupils.uncertain)]
+    names = [name for name, _values in varying]
     table = PupilRecordRow.__tablename__
     driver = connection.connection.driver_connection
     if not sqlite:
+        rows = zip(
+            repeat(import_id, size),
+            repeat(year.start_year, size),
+            *(values for _name, values in varying),
+            strict=True,
+        )
+        columns = ", ".join(["import_id", "school_year", *names])
         cursor = driver.cursor()  # type: ignore[union-attr]
         with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         return
-    marks = ", ".join("?" for _ in _RECORD_COLUMNS)
-    # the driver's own executemany, in the session's transaction, straight from the iterator
-    driver.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # type: ignore[union-attr]
-
-
-_RECORD_COLUMNS = (
-    "import_id",
-    "school_year",
-    "pseudonym",
-    "residence",
-    "brin",
-    "vestiging",
-    "school_municipality",
-    "edu_type",
-    "arrangement",
-    "start_date",
-    "end_date",
-    "cost_cents",
-    "source_sheet",
-    "source_row",
-    "pupil_count",
-    "uncertain",
-)
+    # the driver's own executemany, in the session's transaction, straight from the iterator;
+    # the two numbers every row shares are written into the statement, not bound per row
+    rows = zip(*(values for _name, values in varying), strict=True)
+    marks = ", ".join("?" for _ in names)
+    constants = f"{int(import_id)}, {int(year.start_year)}"
+    driver.executemany(  # type: ignore[union-attr]
+        f"INSERT INTO {table} (import_id, school_year, {', '.join(names)}) "
+        f"VALUES ({constants}, {marks})",
+        rows,
+    )
 
 
 def store_schools(session: Session, import_id: int, schools: Sequence[SchoolLocation]) -> None:
