@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Generate the synthetic demo region in ``resources/demo/``.
+"""Generate the synthetic demo region in ``grensverkeer/resources/demo/``.
 
 Everything written here is synthetic: school codes (BRIN), school names, pupils, names, BSNs
 (random numbers that pass the 11-proef), addresses and amounts are made up with a seeded
@@ -9,7 +9,7 @@ other input.
 
 Usage (from the repository root)::
 
-    /work/venv/bin/python scripts/make_demo.py            # writes resources/demo/
+    /work/venv/bin/python scripts/make_demo.py            # writes grensverkeer/resources/demo/
     /work/venv/bin/python scripts/make_demo.py --out DIR  # writes into DIR instead
 
 The output is deterministic: the same script gives the same files, byte for byte on the same
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "resources" / "demo"
+DEFAULT_OUT = ROOT / "grensverkeer" / "resources" / "demo"
 
 SEED = 28_06_2024
 FIXED_DATETIME = dt.datetime(2024, 10, 1, 12, 0, 0)
@@ -2330,7 +2330,7 @@ The other {summary["met_fouten"]["valid_rows"]} rows are valid.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate the synthetic demo region.")
     parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: resources/demo)"
+        "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: grensverkeer/resources/demo)"
     )
     args = parser.parse_args(argv)
     written = generate(args.out)

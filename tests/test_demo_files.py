@@ -1,4 +1,4 @@
-"""The synthetic demo region in resources/demo/ (made by scripts/make_demo.py).
+"""The synthetic demo region in grensverkeer/resources/demo/ (made by scripts/make_demo.py).
 
 - a fresh generation equals the committed files;
 - every BSN in the extracts passes the 11-proef;
@@ -23,7 +23,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "resources" / "demo"
+DEMO = ROOT / "grensverkeer" / "resources" / "demo"
 SCRIPT = ROOT / "scripts" / "make_demo.py"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 

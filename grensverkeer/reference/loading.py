@@ -12,7 +12,7 @@ from .models import Membership, Municipality, Swv
 
 
 def reference_dir() -> Path:
-    """The bundled reference tables, ``resources/reference``."""
+    """The bundled reference tables, ``grensverkeer/resources/reference``."""
     return resources_dir() / "reference"
 
 

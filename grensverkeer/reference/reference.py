@@ -333,5 +333,5 @@ class Reference:
 
 @cache
 def load_reference() -> Reference:
-    """The bundled reference, loaded once per process from ``resources/reference``."""
+    """The bundled reference, loaded once per process from ``grensverkeer/resources/reference``."""
     return Reference.from_dir(reference_dir())

@@ -4,7 +4,7 @@ Every case is written to ``cases/<case_id>/`` with its input files, ``case.json`
 what to expect) and ``expected.json`` (the matrix residence × school municipality). The expected
 matrix is computed here, from the truth table this script generates; never by running
 grensverkeer. The school municipality of a location comes from the demo school lists in
-``resources/demo/scholen/`` (or, for one case, from the case's own school list).
+``grensverkeer/resources/demo/scholen/`` (or, for one case, from the case's own school list).
 
 Deterministic: a fixed seed and fixed timestamps inside xlsx/ods containers, so a second run
 gives byte-identical files (``python make_corpus.py --check`` verifies that).
@@ -35,8 +35,8 @@ from pathlib import Path
 SEED = 20241001
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-DEMO_SCHOOLS = REPO / "resources" / "demo" / "scholen"
-REFERENCE = REPO / "resources" / "reference"
+DEMO_SCHOOLS = REPO / "grensverkeer" / "resources" / "demo" / "scholen"
+REFERENCE = REPO / "grensverkeer" / "resources" / "reference"
 FIXED_DATETIME = dt.datetime(2024, 10, 15, 9, 0, 0)
 ZIP_DATE_TIME = (2024, 10, 15, 9, 0, 0)
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DEMO_SCHOOLS = HERE.parents[1] / "resources" / "demo" / "scholen"
+DEMO_SCHOOLS = HERE.parents[2] / "grensverkeer" / "resources" / "demo" / "scholen"
 KEY = "d3b07384d113edec49eaa6238ad5ff00c86f8f0d1e6b2a3c4d5e6f708192a3b4"
 
 

@@ -26,8 +26,8 @@ def _read(name: str) -> list[dict[str, str]]:
 
 def test_resources_live_in_the_repository() -> None:
     repo = Path(__file__).resolve().parents[2]
-    assert resources_dir() == repo / "resources"
-    assert reference_dir() == repo / "resources" / "reference"
+    assert resources_dir() == repo / "grensverkeer" / "resources"
+    assert reference_dir() == repo / "grensverkeer" / "resources" / "reference"
     for name in (
         "README.md",
         "gemeenten.csv",
