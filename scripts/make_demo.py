@@ -2330,7 +2330,10 @@ The other {summary["met_fouten"]["valid_rows"]} rows are valid.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate the synthetic demo region.")
     parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: grensverkeer/resources/demo)"
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help="output folder (default: grensverkeer/resources/demo)",
     )
     args = parser.parse_args(argv)
     written = generate(args.out)

@@ -1,7 +1,8 @@
 """The bundled DejaVu fonts, registered with reportlab once and embedded in every document.
 
 A TrueType font is embedded (as the subset of glyphs a document uses), so ’ ë é ö € look the
-same on every reader, unlike the 14 standard PDF fonts. See ``grensverkeer/resources/fonts/README.md``.
+same on every reader, unlike the 14 standard PDF fonts. See
+``grensverkeer/resources/fonts/README.md``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The column-recogniser corpus: every case in ``cases/`` imported through the CLI, in process.
 
 A case's ``case.json`` says which files to import (school lists first; ``demo:NAME`` is a demo
-school list in ``grensverkeer/resources/demo/scholen/``), the extra import arguments, and what must happen:
+school list in ``grensverkeer/resources/demo/scholen/``), the extra import arguments, and what
+must happen:
 
 - ``expect: matrix``: the import succeeds and ``grensverkeer matrix --format json`` gives exactly
   the cells of ``expected.json`` (computed from the generator's truth table, never by grensverkeer).
