@@ -16,7 +16,8 @@ school year, files already imported), is a *target*:
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Protocol
@@ -39,7 +40,7 @@ from grensverkeer.services.membership import members_as_they_stand
 from grensverkeer.services.reports import warning_summary
 from grensverkeer.services.school_years import ensure_school_year, peildatum_of, year_settings
 from grensverkeer.services.schools import stored_school_index
-from grensverkeer.storage.database import Database
+from grensverkeer.storage.database import Database, exclusive
 from grensverkeer.storage.models import ImportBatch, MetaRow, PupilRecordRow
 
 log = logging.getLogger("grensverkeer.import")
@@ -80,6 +81,7 @@ class YearCounting:
 
 
 class ImportTarget(Protocol):
+    def transaction(self) -> AbstractContextManager[ImportTarget]: ...
     def check_key(self) -> None: ...
     def year_counting(self, year: SchoolYear) -> YearCounting: ...
     def earlier(self, digest: str) -> Earlier | None: ...
@@ -103,6 +105,13 @@ class DatabaseTarget:
     def __init__(self, db: Database, pseudonymizer: Pseudonymizer) -> None:
         self.db = db
         self.pseudonymizer = pseudonymizer
+
+    @contextmanager
+    def transaction(self) -> Iterator[DatabaseTarget]:
+        """The decision and the write of one file in one transaction that no other import can
+        interleave with: what is known, checked and stored is one snapshot."""
+        with exclusive(self.db) as view:
+            yield DatabaseTarget(view, self.pseudonymizer)
 
     def check_key(self) -> None:
         """Refuse to mix pseudonyms made with two different keys in one database."""
@@ -219,6 +228,10 @@ class DryRunTarget:
         self._records: dict[int, KnownRecords] = {}
         self._counted: dict[int, list[CountedRecord]] = {}
         self._digests: dict[str, tuple[str, FileKind]] = {}
+
+    @contextmanager
+    def transaction(self) -> Iterator[DryRunTarget]:
+        yield self  # it writes nothing: nothing to hold others off from
 
     def check_key(self) -> None:
         self.database.check_key()

@@ -51,6 +51,7 @@ from grensverkeer.services.import_decision import decide, school_year_of
 from grensverkeer.services.import_targets import (
     DatabaseTarget,
     DryRunTarget,
+    Earlier,
     ImportTarget,
 )
 from grensverkeer.services.reports import ImportReport, Outcome
@@ -198,18 +199,7 @@ class Importer:
         digest = sha256_of(path)
         earlier = self.target.earlier(digest)
         if earlier is not None:
-            where = (
-                f"als import {earlier.import_id} ({earlier.file_name})"
-                if earlier.import_id is not None
-                else f"eerder in deze import ({earlier.file_name})"
-            )
-            return ImportReport(
-                name,
-                Outcome.ALREADY,
-                kind=earlier.kind,
-                import_id=earlier.import_id,
-                notes=(f"dit bestand is al geïmporteerd {where}; er is niets gewijzigd",),
-            )
+            return _already(name, earlier)
         try:
             workbook = read_workbook(path, limits=self.limits)
         except ReadError as error:
@@ -244,21 +234,25 @@ class Importer:
                 classified, self.reference, schools, self.pseudonymizer, opened.digest
             )
             year, source = school_year_of(name, parsed, options.school_year)
-        decision = decide(name, classified, parsed, options.skip_invalid, year, self.target)
-        if decision.refused:
-            return self._refused(name, opened.digest, decision.issues, classified, parsed, year)
-        changes = None
-        if year is not None and parsed.kind is not FileKind.SCHOOLS:
-            counting = self.target.year_counting(year)
-            changes = changes_of(
-                counting.records,
-                counted_records(decision.pupils),
-                counting.rules,
-                counting.participants,
-                decision.issues,
-            )
-        self._check_cancel()  # the last moment a cancel can still store nothing of this file
-        import_id = self.target.store(name, opened.digest, parsed, year, decision)
+        with self.target.transaction() as target:  # one snapshot, no other writer between
+            earlier = target.earlier(opened.digest)
+            if earlier is not None:  # the same file, stored by another user a moment ago
+                return _already(name, earlier)
+            decision = decide(name, classified, parsed, options.skip_invalid, year, target)
+            if decision.refused:
+                return self._refused(name, opened.digest, decision.issues, classified, parsed, year)
+            changes = None
+            if year is not None and parsed.kind is not FileKind.SCHOOLS:
+                counting = target.year_counting(year)
+                changes = changes_of(
+                    counting.records,
+                    counted_records(decision.pupils),
+                    counting.rules,
+                    counting.participants,
+                    decision.issues,
+                )
+            self._check_cancel()  # the last moment a cancel can still store nothing of this file
+            import_id = target.store(name, opened.digest, parsed, year, decision)
         return ImportReport(
             name,
             Outcome.STORED,
@@ -303,6 +297,21 @@ class Importer:
 
     def school_index(self) -> SchoolIndex:
         return self.target.school_index()
+
+
+def _already(name: str, earlier: Earlier) -> ImportReport:
+    where = (
+        f"als import {earlier.import_id} ({earlier.file_name})"
+        if earlier.import_id is not None
+        else f"eerder in deze import ({earlier.file_name})"
+    )
+    return ImportReport(
+        name,
+        Outcome.ALREADY,
+        kind=earlier.kind,
+        import_id=earlier.import_id,
+        notes=(f"dit bestand is al geïmporteerd {where}; er is niets gewijzigd",),
+    )
 
 
 def _twice(path: Path, opened: _Opened, first: str) -> ImportReport:

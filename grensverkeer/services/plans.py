@@ -20,9 +20,9 @@ from sqlalchemy.exc import IntegrityError
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrix import pupil_matrix
-from grensverkeer.services.settling import SettlementRun, settlement_json
+from grensverkeer.services.settling import SettlementRun, compute_settlement, settlement_json
 from grensverkeer.services.tariffs import list_tariffs
-from grensverkeer.storage.database import Database
+from grensverkeer.storage.database import Database, exclusive
 from grensverkeer.storage.models import PlanRow
 
 
@@ -78,33 +78,56 @@ def inputs_hash(inputs: dict[str, object]) -> str:
 
 
 def finalize(db: Database, run: SettlementRun, by: str | None = None) -> Plan:
-    """Store the plan as vastgesteld; a school year that has one already is refused."""
-    existing = finalized_plan(db, run.school_year)
-    if existing is not None:
-        raise _already(existing)
-    inputs = plan_inputs(db, run)
-    settlement = run.settlement
-    row = PlanRow(
-        school_year=run.school_year.start_year,
-        method=str(settlement.method),
-        centre=settlement.centre,
-        threshold_cents=settlement.threshold_cents,
-        finalized_at=datetime.now(UTC),
-        finalized_by=(by or _user())[:100],
-        inputs=inputs,
-        result=settlement_json(run),
-        sha256=inputs_hash(inputs),
-    )
+    """Store the plan as vastgesteld; a school year that has one already is refused.
+
+    Everything the plan holds (amounts, pupil counts, tariffs, the hash) is read in one
+    transaction that no import can interleave with, and must still be what the user saw:
+    when the data changed since ``run`` was computed, the plan is refused, not mixed.
+    """
     try:
-        with db.sessions.begin() as session:
-            session.add(row)
-    except IntegrityError:
+        plan_id = _store_plan(db, run, by)
+    except IntegrityError:  # a plan of another user, come in between after all
         other = finalized_plan(db, run.school_year)
         if other is None:
             raise
         raise _already(other) from None
-    plan = get_plan(db, row.id)
-    return plan
+    return get_plan(db, plan_id)
+
+
+def _store_plan(db: Database, run: SettlementRun, by: str | None) -> int:
+    settlement = run.settlement
+    with exclusive(db) as view:
+        existing = finalized_plan(view, run.school_year)
+        if existing is not None:
+            raise _already(existing)
+        now = compute_settlement(
+            view,
+            run.school_year,
+            settlement.method,
+            centre=settlement.centre,
+            threshold_cents=settlement.threshold_cents,
+        )
+        if settlement_json(now) != settlement_json(run) or now.matrix.cells != run.matrix.cells:
+            raise GrensverkeerError(
+                f"De gegevens van schooljaar {run.school_year} zijn veranderd sinds de "
+                "berekening (een import of een ander tarief); bereken opnieuw en stel dan vast."
+            )
+        inputs = plan_inputs(view, now)
+        row = PlanRow(
+            school_year=run.school_year.start_year,
+            method=str(settlement.method),
+            centre=settlement.centre,
+            threshold_cents=settlement.threshold_cents,
+            finalized_at=datetime.now(UTC),
+            finalized_by=(by or _user())[:100],
+            inputs=inputs,
+            result=settlement_json(now),
+            sha256=inputs_hash(inputs),
+        )
+        with view.sessions.begin() as session:
+            session.add(row)
+            session.flush()
+            return row.id
 
 
 def _already(plan: Plan) -> GrensverkeerError:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 DB_ENV = "GRENSVERKEER_DB"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _MIGRATION_LOCK = 7_214_001
+_WRITE_LOCK = 7_214_002
+WAIT_SECONDS = 60
 log = logging.getLogger(__name__)
 
 
@@ -62,8 +66,11 @@ def open_database(target: str | None = None) -> Database:
         raise GrensverkeerError(f"‘{url_text}’ is geen geldige database-URL.") from None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    sqlite_file = url.get_backend_name() == "sqlite"
+    # a writer waits this long for another program's import to finish before it gives up
+    arguments = {"timeout": WAIT_SECONDS} if sqlite_file else {}
     try:
-        engine = create_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
+        engine = create_engine(url, pool_pre_ping=not sqlite_file, connect_args=arguments)
     except (NoSuchModuleError, ImportError):
         raise GrensverkeerError(
             f"‘{url_text}’ is geen geldige database-URL: gebruik sqlite of postgresql+psycopg."
@@ -79,6 +86,32 @@ def open_database(target: str | None = None) -> Database:
             f"{str(error.orig).strip().splitlines()[0]}"
         ) from None
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+@contextmanager
+def exclusive(db: Database) -> Iterator[Database]:
+    """The database as one writer sees it: everything read and written through the view is one
+    transaction that no other writer (another import, a plan being finalised) can interleave
+    with. SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a transaction-scoped advisory lock. Other
+    writers wait for it; readers are not held up. Committed when the block ends without error.
+    """
+    with db.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK})
+        view = Database(
+            db.engine,
+            sessionmaker(
+                bind=connection, expire_on_commit=False, join_transaction_mode="rollback_only"
+            ),
+        )
+        try:
+            yield view
+        except BaseException:
+            connection.rollback()
+            raise
+        connection.commit()
 
 
 def _sqlite_pragmas(connection: sqlite3.Connection, _record: object) -> None:
