@@ -17,8 +17,34 @@ _STRIP = re.compile(r"[\s\u00a0\u202f€]|EUR|eur")
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 
 
+#: No amount per pupil (a cost, a tariff) comes near this; above it a value is a mistake
+#: (a BSN or a date in the amount column, a misplaced decimal separator).
+MAX_PER_PUPIL_CENTS = 10_000_000 * 100
+#: Beyond this no amount is read at all: the database's 64-bit cents end near 9.2 · 10^18.
+MAX_CENTS = 10**15
+
+
 class AmountError(ValueError):
     """An amount that cannot be read unambiguously; ``str()`` is a Dutch reason."""
+
+
+def parse_pupil_amount(value: object) -> int:
+    """An amount per pupil (a cost in an extract, a tariff): never negative, never absurd."""
+    cents = parse_euros(value)
+    if cents < 0:
+        raise AmountError(f"‘{_shown(value)}’: een bedrag per leerling kan niet negatief zijn")
+    if cents > MAX_PER_PUPIL_CENTS:
+        raise AmountError(
+            f"‘{_shown(value)}’ is meer dan € 10.000.000 per leerling; dat kan niet kloppen "
+            "(staat er een ander getal in de kolom, of een verschoven komma?)"
+        )
+    return cents
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
 
 
 def to_cents(value: Decimal) -> int:
@@ -32,18 +58,26 @@ def parse_euros(value: object) -> int:
     if isinstance(value, bool):
         raise AmountError("een ja/nee-waarde is geen bedrag")
     if isinstance(value, int):
-        return value * 100
+        return _bounded(Decimal(value), value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise AmountError("geen getal")
-        return to_cents(Decimal(repr(value)))
+            raise AmountError(f"‘{value}’ is geen getal")
+        return _bounded(Decimal(repr(value)), value)
     text = _STRIP.sub("", str(value))
     sign = ""
     if text[:1] in "-+" and text:
         sign, text = ("-" if text[0] == "-" else ""), text[1:]
     if not text or not re.fullmatch(r"[\d.,]+", text) or not text[0].isdigit():
         raise AmountError(f"‘{value}’ is geen bedrag")
-    return to_cents(Decimal(sign + _plain_number(text, str(value))))
+    return _bounded(Decimal(sign + _plain_number(text, str(value))), value)
+
+
+def _bounded(euros: Decimal, value: object) -> int:
+    """Cents of an amount that fits the database; refused before rounding when it does not
+    (``1e308`` cannot even be rounded to cents in ``Decimal``'s precision)."""
+    if abs(euros) * 100 > MAX_CENTS:
+        raise AmountError(f"‘{_shown(value)}’ is veel te groot voor een bedrag")
+    return to_cents(euros)
 
 
 def _plain_number(text: str, original: str) -> str:

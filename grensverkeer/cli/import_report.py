@@ -19,10 +19,12 @@ from grensverkeer.importing.issues import ImportIssue
 from grensverkeer.importing.layout import QuestionCode, SheetLayout
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.services.import_changes import ImportChanges
-from grensverkeer.services.import_decision import MISREAD
+from grensverkeer.services.import_decision import MISREAD, YEAR_CODES
 from grensverkeer.services.reports import ImportReport, Outcome, warning_summary
 
 WARNINGS_SHOWN = 20
+#: A file with thousands of bad rows shows this many; --skipped-csv writes them all.
+ERRORS_SHOWN = 50
 _QUESTIONS = {code.value for code in QuestionCode}
 _UNUSED_AS = {
     Field.SCHOOL_PLACE: "plaats of gemeente van de school, niet als woonplaats gebruikt",
@@ -56,8 +58,8 @@ def print_report(report: ImportReport) -> None:
     for line in column_lines(report.layouts):
         print(line)
     if report.errors:
-        print(f"  Overgeslagen rijen ({len(report.errors)}):")
-        for line in issue_lines(report.errors):
+        print(f"  Overgeslagen rijen ({formatting.number(len(report.errors))}):")
+        for line in _error_lines(report.errors):
             print(line)
     if report.warnings:
         print("  Waarschuwingen: " + "; ".join(warning_summary(report.warnings)))
@@ -70,7 +72,7 @@ def _refused(report: ImportReport) -> None:
     out = sys.stderr
     count = formatting.count(len(errors), "fout", "fouten")
     print(f"{report.file}: geweigerd, {count}; er is niets van opgeslagen.", file=out)
-    for line in issue_lines(errors):
+    for line in _error_lines(errors):
         print(line, file=out)
     for issue in errors:
         if issue.code in _QUESTIONS and issue.options:
@@ -85,7 +87,7 @@ def _refused(report: ImportReport) -> None:
             )
     for line in column_lines(report.layouts):
         print(line, file=out)
-    if any(i.code == "schooljaar_onbekend" for i in errors):
+    if any(i.code in YEAR_CODES for i in errors):
         print("  Geef het schooljaar op met --school-year 2024-2025.", file=out)
     if errors and all(e.row is not None for e in errors):
         print(
@@ -93,6 +95,13 @@ def _refused(report: ImportReport) -> None:
             "rijen op te slaan.",
             file=out,
         )
+
+
+def _error_lines(errors: list[ImportIssue]) -> list[str]:
+    lines = issue_lines(errors, ERRORS_SHOWN)
+    if len(errors) > ERRORS_SHOWN:
+        lines[-1] += "; schrijf ze allemaal naar een bestand met --skipped-csv BESTAND"
+    return lines
 
 
 def skipped_headline(report: ImportReport) -> str:

@@ -91,7 +91,8 @@ def run_import(args: argparse.Namespace) -> int:
         print_report(report)
     if args.skipped_csv is not None and skipped_lines(reports):
         count = write_skipped_rows(reports, args.skipped_csv)
-        print(f"De {count} overgeslagen rijen staan in {args.skipped_csv}.")
+        rows = formatting.count(count, "rij", "rijen")
+        print(f"De {rows} met een fout staan in {args.skipped_csv}.")
     return 2 if any(r.outcome is Outcome.REFUSED for r in reports) else 0
 
 

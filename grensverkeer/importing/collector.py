@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from grensverkeer.importing.issues import ImportIssue, Severity, column_letter
+
+# what no message may carry into the database or a log (a NUL from a cell, say)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def suggest(labels: Sequence[str]) -> str:
@@ -72,8 +76,8 @@ class SheetProblems:
                 row=row,
                 column=self.column(column),
                 code=code,
-                message=message,
-                value="" if value is None else str(value),
+                message=_CONTROL.sub("", message),
+                value="" if value is None else _CONTROL.sub("", str(value)),
                 suggestion=suggestion,
                 severity=severity,
             )

@@ -22,12 +22,16 @@ from grensverkeer.importing.values import MONTHS, clean_text
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_RANGE = (3_000, 80_000)  # 1908 to 2119: plausible dates, not small numbers
-_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[ T].*)?$")
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[ t].*)?$")
+# matched on lowercased text: an ISO timestamp's T is a t here (2024-08-26t00:00:00)
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t].*)?$")
 _COMPACT = re.compile(r"^(\d{8})(?:\.0)?$")
 _WRITTEN = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$")
 _WRITTEN_US = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
-_TWO_DIGIT_PIVOT = 70  # 24 is 2024, 85 is 1985 (as POSIX strptime %y)
+#: A two-digit year is this century up to ten years from now, else the last: on 4-12-2026
+#: "36" is 2036 and "37" 1937; never 2099 for a "99" that meant 1999.
+_TWO_DIGIT_LAST = (date.today().year + 10) % 100
+TWO_DIGIT_YEAR = "jaartal van 2 cijfers"
 
 
 class Order(StrEnum):
@@ -68,6 +72,8 @@ def decide(values: Iterable[object], prefer: Order | None = None) -> DateReading
         shapes.add(shape[0])
         if shape[0] == "tekst d-m-j":
             first, second, year = shape[1]
+            if year < 100:
+                shapes.add(TWO_DIGIT_YEAR)
             numeric.append((first, second, year))
             day_first += first > 12 >= second
             month_first += second > 12 >= first
@@ -105,6 +111,10 @@ def parser(reading: DateReading) -> Callable[[object], date]:
             return _text(text, reading)
         except _Impossible:
             raise ValueError(f"datum ‘{clean_text(value)}’ bestaat niet") from None
+        except ValueError:  # quoted as written, not lowercased
+            raise ValueError(
+                f"‘{clean_text(value)}’ is geen datum; schrijf bijvoorbeeld 28-08-2024"
+            ) from None
 
     return parse
 
@@ -161,7 +171,12 @@ def _day(year: int, month: int, day: int) -> date:
 def _full_year(year: int, written: str) -> int:
     if len(written) == 4:
         return year
-    return 2000 + year if year < _TWO_DIGIT_PIVOT else 1900 + year
+    return 2000 + year if year <= _TWO_DIGIT_LAST else 1900 + year
+
+
+def two_digit_window() -> str:
+    """How two-digit years are read, in words for a note."""
+    return f"‘00’ tot ‘{_TWO_DIGIT_LAST:02d}’ als 2000–20{_TWO_DIGIT_LAST:02d}, de rest als 19.."
 
 
 def _shape(value: object) -> tuple[str, object] | None:

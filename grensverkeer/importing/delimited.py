@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from grensverkeer.importing.file_safety import MB, ReadError, quoted
+from grensverkeer.importing.file_safety import MB, ReadError, quoted, utf16_without_bom
 
 #: Candidate delimiters, in order of preference when the data fits more than one: Dutch exports
 #: use ``;`` and write decimal commas, so ``1.234,56`` must not make ``,`` the delimiter.
@@ -38,17 +39,18 @@ def read_delimited(path: Path, head: bytes) -> DelimitedText:
     rows: list[list[str]] = []
     with path.open(encoding=encoding, errors=errors, newline="") as f:
         reader = csv.reader(f, dialect=csv.excel, delimiter=delimiter)
+        ended = 0  # the line the last complete record ended on
         try:
-            rows.extend(reader)
+            for record in reader:
+                rows.append(record)
+                ended = reader.line_num
         except csv.Error as exc:
-            raise ReadError(
-                path,
-                "malformed",
-                f"{quoted(path)} kan niet als tekstbestand (csv) worden gelezen: rond regel "
-                f"{reader.line_num} staat een veld dat niet eindigt, waarschijnlijk een "
-                'aanhalingsteken (") dat niet wordt gesloten. Herstel die regel, of open het '
-                "bestand in Excel en sla het opnieuw op.",
-            ) from exc
+            raise _malformed(path, reader.line_num, ended) from exc
+    if _has_control_characters(path, encoding, errors):
+        rows = [[_CONTROL.sub("", cell) for cell in record] for record in rows]
+        notes.append(
+            f"{quoted(path)} bevat onzichtbare besturingstekens (zoals NUL); die zijn weggelaten."
+        )
     if rows and any("\n" in cell or "\r" in cell for cell in rows[-1]):
         notes.append(
             f"In de laatste rij van {quoted(path)} loopt een veld over meerdere regels: "
@@ -58,12 +60,47 @@ def read_delimited(path: Path, head: bytes) -> DelimitedText:
     return DelimitedText(rows, encoding, delimiter, tuple(notes))
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _malformed(path: Path, line: int, ended: int) -> ReadError:
+    """A field the csv reader could not end: one giant cell, or a quote that never closes."""
+    if line - ended <= 1:
+        return ReadError(
+            path,
+            "malformed",
+            f"{quoted(path)} kan niet als tekstbestand (csv) worden gelezen: regel {line} "
+            f"bevat een cel van meer dan {csv.field_size_limit():,} tekens".replace(",", ".")
+            + ". Zo'n lange cel hoort niet in een leerlingenlijst; controleer of dit het "
+            "juiste bestand is, of haal die tekst weg.",
+        )
+    return ReadError(
+        path,
+        "malformed",
+        f"{quoted(path)} kan niet als tekstbestand (csv) worden gelezen: vanaf regel "
+        f"{ended + 1} staat een veld dat niet eindigt, waarschijnlijk een aanhalingsteken "
+        '(") dat niet wordt gesloten. Herstel die regel, of open het bestand in Excel en sla '
+        "het opnieuw op.",
+    )
+
+
+def _has_control_characters(path: Path, encoding: str, errors: str) -> bool:
+    """NUL and other control characters no export means; streams the file once more."""
+    with path.open(encoding=encoding, errors=errors, newline="") as f:
+        while chunk := f.read(MB):
+            if _CONTROL.search(chunk):
+                return True
+    return False
+
+
 def detect_encoding(path: Path, head: bytes) -> tuple[str, str, list[str]]:
     """(encoding, errors, notes): a BOM decides; else strict UTF-8; else Windows cp1252."""
     if head.startswith(codecs.BOM_UTF8):
         candidate = "utf-8-sig"
     elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidate = "utf-16"
+    elif bare := utf16_without_bom(head):
+        candidate = bare
     else:
         candidate = "utf-8"
     if _decodes(path, candidate):

@@ -1,21 +1,17 @@
 """Looking at a file before any parser does: what it really is, and whether it is safe to open.
 
 The content decides the format (magic bytes), the extension is only a hint. Zip containers are
-checked against their declared sizes before calamine unpacks anything, and an xlsx sheet that
-claims an absurd cell range is checked before calamine builds a dense grid for it (calamine
-allocates rows × columns up front and a failed allocation aborts the whole process).
+checked against their declared sizes before calamine unpacks anything; the sheets inside are
+checked by :mod:`sheet_guard` before calamine builds its grid.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
 import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
-from xml.etree import ElementTree
 
 from grensverkeer.errors import GrensverkeerError
 
@@ -48,8 +44,13 @@ class ReadLimits:
     max_uncompressed_bytes: int = 600 * MB
     #: declared uncompressed / compressed size, for members larger than about 1 MB
     max_compression_ratio: int = 200
-    #: rows × columns of one sheet counted from A1 (calamine allocates that grid)
+    #: rows × columns of one sheet counted from A1 (calamine allocates that grid), and the
+    #: values of one sheet with an ods' repeats expanded
     max_sheet_cells: int = 10_000_000
+    #: a grid up to this size is always read; above it, it may hold at most ``grid_per_cell``
+    #: grid cells per cell the file really has (a stray far cell makes a sparse giant)
+    free_grid: int = 2_000_000
+    grid_per_cell: int = 10
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -83,7 +84,7 @@ def human_size(nbytes: int) -> str:
     return f"{format_decimal(value, format=pattern, locale='nl_NL')} {unit}"
 
 
-def _dutch_int(value: int) -> str:
+def dutch_int(value: int) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale="nl_NL")
@@ -98,9 +99,9 @@ def sniff_content(head: bytes) -> str:
         return "zip"
     if head.startswith(OLE_MAGIC):
         return "ole"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return "utf16"
-    if b"\x00" in head:
+    if head.count(0) > len(head) // 100:  # a stray NUL in a text export is no binary file
         return "binary"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
     if start.startswith(b"<"):
@@ -111,6 +112,21 @@ def sniff_content(head: bytes) -> str:
     if head.startswith(b"%PDF") or head[:4] in (b"\x89PNG", b"GIF8") or head[:3] == b"\xff\xd8\xff":
         return "binary"
     return "text"
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` for UTF-16 text without a byte-order mark (some exports write
+    it so): mostly ASCII, so every other byte is zero, and only those."""
+    sample = head[: 4096 - 4096 % 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(even)
+    if odd.count(0) >= 0.9 * half and even.count(0) <= 0.05 * half:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * half and odd.count(0) <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def refuse_text_as_spreadsheet(path: Path, content: str) -> ReadError:
@@ -205,7 +221,7 @@ def _zip_bomb(path: Path, detail: str) -> ReadError:
     )
 
 
-def _read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+def read_small(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     with zf.open(info) as member:
         return member.read(limit)
 
@@ -219,11 +235,11 @@ def inspect_zip(path: Path, size: int, limits: ReadLimits) -> str:
         with path.open("rb") as f:
             count = _declared_member_count(f, size)
             if count is not None and count > MAX_ZIP_MEMBERS:
-                raise _zip_bomb(path, f"bestaat uit {_dutch_int(count)} onderdelen")
+                raise _zip_bomb(path, f"bestaat uit {dutch_int(count)} onderdelen")
             with zipfile.ZipFile(f) as zf:
                 infos = zf.infolist()
                 if len(infos) > MAX_ZIP_MEMBERS:
-                    raise _zip_bomb(path, f"bestaat uit {_dutch_int(len(infos))} onderdelen")
+                    raise _zip_bomb(path, f"bestaat uit {dutch_int(len(infos))} onderdelen")
                 _check_declared_sizes(path, infos, limits)
                 return _zip_kind(path, zf)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
@@ -243,7 +259,7 @@ def _check_declared_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: Read
         if ratio > limits.max_compression_ratio:
             raise _zip_bomb(
                 path,
-                f"bevat een onderdeel ({info.filename}) dat {_dutch_int(round(ratio))} keer zo "
+                f"bevat een onderdeel ({info.filename}) dat {dutch_int(round(ratio))} keer zo "
                 f"groot uitpakt, tot {human_size(info.file_size)}",
             )
 
@@ -254,13 +270,13 @@ def _zip_kind(path: Path, zf: zipfile.ZipFile) -> str:
         return "xlsx"
     mimetype = names.get("mimetype")
     if mimetype is not None and mimetype.file_size <= 200:
-        kind = _read_small(zf, mimetype, 200).strip()
+        kind = read_small(zf, mimetype, 200).strip()
         if kind.startswith(ODS_MIMETYPE):
             manifest = names.get("META-INF/manifest.xml")
             if (
                 manifest is not None
                 and manifest.file_size <= MAX_METADATA_BYTES
-                and b"encryption-data" in _read_small(zf, manifest, MAX_METADATA_BYTES)
+                and b"encryption-data" in read_small(zf, manifest, MAX_METADATA_BYTES)
             ):
                 raise encrypted(path, program="LibreOffice")
             return "ods"
@@ -285,133 +301,6 @@ def _zip_kind(path: Path, zf: zipfile.ZipFile) -> str:
         f"{quoted(path)} is een zip-bestand, maar geen Excel-werkmap en geen "
         f"OpenDocument-werkblad{hint}. Kies het werkblad zelf, of sla de gegevens op als .xlsx "
         "of .csv.",
-    )
-
-
-# --- xlsx sheet extents --------------------------------------------------------------------------
-
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Za-z]*)(\d*)(?::([A-Za-z]*)(\d*))?"')
-# A cell that can hold a value: <c ... r="XFD1048576" ...> but not the self-closing <c .../>.
-_CELL_WITH_CONTENT = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*?(/?)>')
-
-
-def column_number(letters: str) -> int:
-    """1-based column number of spreadsheet letters: A → 1, XFD → 16384."""
-    number = 0
-    for char in letters.upper():
-        number = number * 26 + (ord(char) - 64)
-    return number
-
-
-def _worksheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → worksheet part, from xl/workbook.xml and its relationships."""
-    infos = {info.filename: info for info in zf.infolist()}
-    workbook = infos.get("xl/workbook.xml")
-    rels = infos.get("xl/_rels/workbook.xml.rels")
-    if workbook is None or rels is None:
-        return {}
-    if max(workbook.file_size, rels.file_size) > MAX_METADATA_BYTES:
-        return {}
-    targets = {}
-    for element in ElementTree.fromstring(_read_small(zf, rels, MAX_METADATA_BYTES)).iter():
-        if element.tag.endswith("Relationship") and "Id" in element.attrib:
-            target = element.attrib.get("Target", "")
-            if target.startswith("/"):
-                part = target.lstrip("/")
-            else:
-                part = posixpath.normpath(posixpath.join("xl", target))
-            targets[element.attrib["Id"]] = part
-    parts = {}
-    for element in ElementTree.fromstring(_read_small(zf, workbook, MAX_METADATA_BYTES)).iter():
-        if not element.tag.endswith("}sheet"):
-            continue
-        rel_id = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
-        if rel_id in targets and targets[rel_id] in infos:
-            parts[element.attrib.get("name", "")] = targets[rel_id]
-    return parts
-
-
-def _declared_extent(zf: zipfile.ZipFile, part: str) -> tuple[int, int] | None:
-    """(last row, last column), both 1-based, from the sheet's ``<dimension ref=...>``."""
-    with zf.open(part) as member:
-        start = member.read(HEAD_BYTES)
-    match = _DIMENSION.search(start)
-    if match is None:
-        return None
-    first_col, first_row, last_col, last_row = (g or b"" for g in match.groups())
-    col = (last_col or first_col).decode("ascii")
-    row = (last_row or first_row).decode("ascii")
-    if not col or not row:
-        return None
-    return int(row), column_number(col)
-
-
-def _content_extent(zf: zipfile.ZipFile, part: str) -> tuple[int, int]:
-    """(last row, last column) over the cells that carry content; streams the sheet once."""
-    last_row = last_col = 0
-    columns: set[bytes] = set()
-    tail = b""
-    with zf.open(part) as member:
-        while chunk := member.read(MB):
-            buffer = tail + chunk
-            cut = max(buffer.rfind(b"<"), 0)
-            body, tail = buffer[:cut], buffer[cut:]
-            for col, row, closing in _CELL_WITH_CONTENT.findall(body):
-                if not closing:
-                    columns.add(col)
-                    last_row = max(last_row, int(row))
-        for col, row, closing in _CELL_WITH_CONTENT.findall(tail):
-            if not closing:
-                columns.add(col)
-                last_row = max(last_row, int(row))
-    if columns:
-        last_col = max(column_number(col.decode("ascii")) for col in columns)
-    return last_row, last_col
-
-
-def check_xlsx_sheet_extents(path: Path, sheet_names: list[str], limits: ReadLimits) -> None:
-    """Refuse a sheet whose cells span more than ``max_sheet_cells`` counted from A1.
-
-    The declared ``<dimension>`` is read first (cheap). Only when it claims too much (a stray
-    formatted cell at XFD1048576 does that) are the sheet's cells scanned for the real extent.
-    Sheets without a dimension (some generators omit it) are left to the check after reading.
-    """
-    try:
-        with zipfile.ZipFile(path) as zf:
-            parts = _worksheet_parts(zf)
-            for name in sheet_names:
-                part = parts.get(name)
-                if part is None:
-                    continue
-                declared = _declared_extent(zf, part)
-                if declared is None or declared[0] * declared[1] <= limits.max_sheet_cells:
-                    continue
-                rows, cols = _content_extent(zf, part)
-                if rows * cols > limits.max_sheet_cells:
-                    raise sheet_too_large(path, name, rows, cols)
-    except ReadError:
-        raise
-    except (zipfile.BadZipFile, ElementTree.ParseError, EOFError, ValueError, OSError) as exc:
-        raise truncated(path) from exc
-
-
-def column_letters(number: int) -> str:
-    """Spreadsheet letters of a 1-based column number: 1 → A, 16384 → XFD."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def sheet_too_large(path: Path, sheet: str, rows: int, cols: int) -> ReadError:
-    return ReadError(
-        path,
-        "sheet_too_large",
-        f"Werkblad ‘{sheet}’ in {quoted(path)} loopt door tot rij {_dutch_int(rows)} en kolom "
-        f"{column_letters(cols)}; zo'n groot bereik ({_dutch_int(rows * cols)} cellen) wordt "
-        "niet ingelezen. Verwijder wat ver buiten de tabel staat (Ctrl+End in Excel springt naar "
-        "het einde van het blad) of kopieer de tabel naar een nieuwe werkmap.",
     )
 
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from grensverkeer.domain import FileKind
 from grensverkeer.importing.assignment import best_assignment
-from grensverkeer.importing.date_formats import DateReading, Order, decide, parser
+from grensverkeer.importing.date_formats import (
+    TWO_DIGIT_YEAR,
+    DateReading,
+    Order,
+    decide,
+    parser,
+    two_digit_window,
+)
 from grensverkeer.importing.field_scores import Fit
 from grensverkeer.importing.fields import FIELDS, RESIDENCE_FIELDS, SHARED, Field
 from grensverkeer.importing.header_words import HeaderSense, Owner
@@ -29,6 +36,7 @@ from grensverkeer.importing.residence_checks import (
     residence_codes,
     school_codes,
 )
+from grensverkeer.importing.same_headers import same_header_questions
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.importing.values import clean_text, is_empty
 from grensverkeer.importing.vocabulary import Concept
@@ -92,6 +100,7 @@ def check(draft: Draft) -> None:
         _schools_own(draft)
         _residence_agreement(draft)
     _duplicates(draft)
+    same_header_questions(draft)
     if draft.kind is FileKind.PUPILS:
         _date_roles(draft)
         _date_orders(draft)
@@ -317,6 +326,11 @@ def _date_orders(draft: Draft) -> None:
         values = {row[column] for row in body if column < len(row)}
         reading = decide(values, prefer)
         draft.dates[column] = reading
+        if TWO_DIGIT_YEAR in reading.shapes:
+            draft.notes.append(
+                f"de datums in ‘{draft.headers[column]}’ hebben soms een jaartal van twee "
+                f"cijfers; gelezen als {two_digit_window()}"
+            )
         if reading.order_decided or draft.date_order is not None:
             continue
         if reading.order_matters:

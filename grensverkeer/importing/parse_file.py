@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from grensverkeer.domain import FileKind, SchoolLocation
+from grensverkeer.importing.cell_faults import blank_faulty_rows
 from grensverkeer.importing.choices import ColumnChoice, column_label, columns_named
 from grensverkeer.importing.collector import SheetProblems
 from grensverkeer.importing.count_extract import read_counts
@@ -192,7 +193,8 @@ def parse_schools(classified: ClassifiedFile, reference: Reference) -> ParsedFil
     parsed = ParsedFile(FileKind.SCHOOLS)
     for sheet, layout in classified.sheets:
         problems = SheetProblems(classified.name, sheet.name, layout.headers)
-        locations = parse_school_sheet(sheet.rows, layout, problems, reference)
+        rows = blank_faulty_rows(sheet, layout, problems)
+        locations = parse_school_sheet(rows, layout, problems, reference)
         parsed.schools.extend(locations)
         _collect(parsed, problems, len(locations))
     return parsed
@@ -210,13 +212,14 @@ def parse_pupils(
     parsed = ParsedFile(classified.kind or FileKind.PUPILS)
     for sheet, layout in classified.sheets:
         problems = SheetProblems(classified.name, sheet.name, layout.headers)
+        rows = blank_faulty_rows(sheet, layout, problems)
         if layout.kind is FileKind.COUNTS:
-            counted = read_counts(sheet.rows, layout, problems, reference, schools, file_key)
+            counted = read_counts(rows, layout, problems, reference, schools, file_key)
             pupils = counted.pupils
             parsed.uncertain_cells += counted.masked
         else:
             reader = PupilSheetReader(layout, problems, reference, schools, pseudonymize)
-            pupils = reader.read(sheet.rows)
+            pupils = reader.read(rows)
             parsed.readers.append(reader)
         parsed.pupils.extend(pupils)
         _collect(parsed, problems, len(pupils))

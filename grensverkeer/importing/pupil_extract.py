@@ -32,7 +32,7 @@ from grensverkeer.importing.values import (
     parse_bsns,
     parse_edu_type,
 )
-from grensverkeer.money import parse_euros
+from grensverkeer.money import parse_pupil_amount
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference
 
@@ -109,7 +109,7 @@ class PupilSheetReader:
         starts = mapped(column(Field.START), self._date_column(Field.START))
         ends = mapped(column(Field.END), self._date_column(Field.END))
         self._starts, self._ends = starts, ends
-        costs = mapped(column(Field.COST), self._guarded(parse_euros, Field.COST, "bedrag"))
+        costs = mapped(column(Field.COST), self._guarded(parse_pupil_amount, Field.COST, "bedrag"))
         types = mapped(
             column(Field.EDU_TYPE), self._guarded(parse_edu_type, Field.EDU_TYPE, "onderwijstype")
         )

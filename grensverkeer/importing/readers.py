@@ -27,7 +27,6 @@ from grensverkeer.importing.file_safety import (
     SPREADSHEET_EXTENSIONS,
     ReadError,
     ReadLimits,
-    check_xlsx_sheet_extents,
     encrypted,
     human_size,
     inspect_ole,
@@ -35,10 +34,17 @@ from grensverkeer.importing.file_safety import (
     quoted,
     refuse_binary,
     refuse_text_as_spreadsheet,
-    sheet_too_large,
     sniff_content,
     truncated,
 )
+from grensverkeer.importing.sheet_guard import (
+    guard_ods,
+    guard_xlsx,
+    guard_xlsx_workbook,
+    sheet_too_large,
+)
+from grensverkeer.importing.values import clean_text
+from grensverkeer.importing.xlsx_scan import CellFault, SheetScan
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -72,6 +78,9 @@ class Sheet:
     #: merged ranges ((first row, first column), (last row, last column)), 0-based, where the
     #: format keeps them (xlsx, xls): a merged group header covers the columns below it
     merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+    #: cells that show something in Excel but hold no value (``#REF!``, a formula saved
+    #: without its result): read as "" above, and each one a problem where it is used
+    faults: tuple[CellFault, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +182,11 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
         notes.append(f"{quoted(path)} is eigenlijk een {_FORMAT_NAMES[fmt]} en is zo gelezen.")
     sheets: list[Sheet] = []
     hidden_skipped = False
+    scans: dict[str, SheetScan] = {}
+    if fmt == "ods":
+        scans = guard_ods(path, limits)  # calamine reads every table when it opens an ods
+    elif fmt == "xlsx":
+        guard_xlsx_workbook(path)
     try:
         with _open_calamine(path, fmt) as book:
             visible = []
@@ -185,15 +199,17 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
                     continue
                 visible.append(meta.name)
             if fmt == "xlsx":
-                check_xlsx_sheet_extents(path, visible, limits)
+                scans = guard_xlsx(path, visible, limits)
             for name in visible:
                 sheet = book.get_sheet_by_name(name)
                 end = sheet.end
                 if end is not None and (end[0] + 1) * (end[1] + 1) > limits.max_sheet_cells:
-                    raise sheet_too_large(path, name, end[0] + 1, end[1] + 1)
+                    raise sheet_too_large(path, name, SheetScan(end[0] + 1, end[1] + 1, 0))
                 # skip_empty_area=False pads from A1, so rows[i][j] is Excel's row i+1, column j+1
                 merged = tuple(getattr(sheet, "merged_cell_ranges", None) or ())
-                sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False), merged))
+                rows = sheet.to_python(skip_empty_area=False)
+                faults = scans[name].faults if name in scans else ()
+                sheets.append(Sheet(clean_text(name), rows, merged, faults))
     except ReadError:
         raise
     except calamine.PasswordError as exc:

@@ -18,7 +18,7 @@ from grensverkeer.importing.issues import ImportIssue
 from grensverkeer.importing.readers import read_workbook
 from grensverkeer.importing.rows import is_footer
 from grensverkeer.importing.values import clean_text, is_empty, parse_edu_type
-from grensverkeer.money import parse_euros
+from grensverkeer.money import parse_pupil_amount
 from grensverkeer.schoolyear import SchoolYear
 
 _HEADERS = {
@@ -119,7 +119,7 @@ def _read_lines(
             )
             continue
         try:
-            cents = parse_euros(cells[columns["amount"]])
+            cents = parse_pupil_amount(cells[columns["amount"]])
         except ValueError as reason:
             problems.error(row, columns["amount"], "bedrag", str(reason), cells[columns["amount"]])
             continue

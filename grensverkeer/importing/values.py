@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from grensverkeer.domain import EduType
 
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " "})
 _BRIN = re.compile(r"^\d{2}[A-Z0-9]{2}$")
 MONTHS = {
@@ -71,10 +72,11 @@ def is_empty(value: object) -> bool:
 
 
 def clean_text(value: object) -> str:
-    """Trim, fold runs of spaces and straighten curly apostrophes."""
+    """Trim, fold runs of spaces, straighten curly apostrophes and drop control characters
+    (a NUL in a cell is stored by SQLite and refused by PostgreSQL)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _SPACES.sub(" ", str(value).translate(_APOSTROPHES)).strip()
+    return _SPACES.sub(" ", _CONTROL.sub("", str(value).translate(_APOSTROPHES))).strip()
 
 
 def parse_bsn(value: object) -> str:

@@ -10,13 +10,17 @@ from grensverkeer.domain import FileKind, PupilRecord
 from grensverkeer.importing.duplicates import Reconciled, reconcile
 from grensverkeer.importing.issues import ImportIssue, Severity, column_label
 from grensverkeer.importing.parse_file import ClassifiedFile, ParsedFile, errors_of
-from grensverkeer.importing.school_year_detection import year_from_dates
+from grensverkeer.importing.school_year_detection import YearFromDates, year_from_dates
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.import_targets import Decision, ImportTarget
 
 #: Problems of one kind in one column on more than this share of the rows: a misread column.
 SKIP_BOUND = 0.05
 MISREAD = "kolom_verkeerd_gelezen"
+YEAR_UNKNOWN = "schooljaar_onbekend"
+YEAR_SPANS = "schooljaar_dubbelzinnig"
+#: Problems whose remedy is a school year chosen by the user.
+YEAR_CODES = frozenset({YEAR_UNKNOWN, YEAR_SPANS})
 SCHOOL_CODES = frozenset({"brin_onbekend", "vestiging_onbekend"})
 
 
@@ -45,22 +49,46 @@ def school_year_of(
         return chosen, "door u gekozen"
     if hint is not None and hint.school_year is not None:
         return hint.school_year, f"uit het bestand: ‘{hint.text}’"
-    year = year_from_dates(parsed.periods)
-    if year is not None:
-        return year, "afgeleid uit de start- en einddatums"
+    found = year_from_dates(parsed.periods)
+    if found.year is not None:
+        return found.year, "afgeleid uit de start- en einddatums"
+    if len(found.spans) > 1:
+        parsed.issues.append(_spans_issue(name, found))
+        return None, ""
     parsed.issues.append(
         ImportIssue(
             name,
             "",
             None,
             "",
-            "schooljaar_onbekend",
+            YEAR_UNKNOWN,
             "het schooljaar is niet uit het bestand af te leiden (geen titelregel, geen "
             "schooljaar in de bestandsnaam en geen datums)",
             suggestion="kies het schooljaar",
         )
     )
     return None, ""
+
+
+def _spans_issue(name: str, found: YearFromDates) -> ImportIssue:
+    """The file holds the pupils of more than one school year: the user says which."""
+    active = found.active or {}
+    years = [
+        f"{year} ({formatting.count(active[year], 'leerling', 'leerlingen')} op de peildatum)"
+        if year in active
+        else str(year)
+        for year in found.spans
+    ]
+    return ImportIssue(
+        name,
+        "",
+        None,
+        "",
+        YEAR_SPANS,
+        "de datums wijzen naar meer dan één schooljaar: " + " en ".join(years),
+        suggestion="kies het schooljaar waar dit bestand over gaat",
+        options=tuple(str(year) for year in found.spans),
+    )
 
 
 def decide(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -192,8 +193,8 @@ class Importer:
 
     def _open(self, path: Path, options: ImportOptions) -> ImportReport | _Opened:
         name = path.name
-        if not path.is_file():
-            what = "een map, geen bestand" if path.is_dir() else "bestand niet gevonden"
+        what = not_a_file(path)
+        if what:
             issue = ImportIssue(name, "", None, "", "niet_gevonden", what)
             return self._refused(name, "", [issue])
         digest = sha256_of(path)
@@ -297,6 +298,22 @@ class Importer:
 
     def school_index(self) -> SchoolIndex:
         return self.target.school_index()
+
+
+def not_a_file(path: Path) -> str:
+    """Why ``path`` cannot be read as a file ("" when it can): it must not be opened first, as
+    reading a named pipe or a device would wait forever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "bestand niet gevonden"
+    except OSError as error:
+        return f"het bestand kan niet worden geopend ({error.strerror or error})"
+    if stat.S_ISDIR(mode):
+        return "een map, geen bestand; kies een bestand in die map"
+    if not stat.S_ISREG(mode):
+        return "geen gewoon bestand maar een pipe, socket of apparaat; kies het bestand zelf"
+    return ""
 
 
 def _already(name: str, earlier: Earlier) -> ImportReport:

@@ -1,6 +1,7 @@
 """The rows an import skipped, as a CSV the user can open next to the file and fix.
 
-One line per problem of a stored file: file, sheet, row, column, value and reason. A BSN is
+One line per row problem: of a stored file the rows it left out, of a refused file the rows
+that refused it (to fix them all at once): file, sheet, row, column, value and reason. A BSN is
 only ever there masked (the import masks it where it reports it).
 """
 
@@ -18,10 +19,10 @@ HEADER = ("bestand", "blad", "rij", "kolom", "waarde", "reden", "suggestie")
 
 
 def skipped_lines(reports: Iterable[ImportReport]) -> list[tuple[str, ...]]:
-    """The problems of the rows that stored files left out, in file and row order."""
+    """The row problems of stored and refused files, in file and row order."""
     lines = []
     for report in reports:
-        if report.outcome is not Outcome.STORED:
+        if report.outcome not in (Outcome.STORED, Outcome.REFUSED):
             continue
         for issue in report.issues:
             if issue.severity is Severity.ERROR and issue.row is not None:

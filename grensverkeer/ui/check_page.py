@@ -32,7 +32,7 @@ from grensverkeer import formatting
 from grensverkeer.importing.layout import QuestionCode
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.aliases import AliasSuggestion
-from grensverkeer.services.import_decision import MISREAD
+from grensverkeer.services.import_decision import MISREAD, YEAR_CODES
 from grensverkeer.services.reports import ImportReport, Outcome
 from grensverkeer.ui.dialogs import show_error
 from grensverkeer.ui.files_page import SPREADSHEET_FILTER, year_box
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 SCHOOL_LIST_CODES = frozenset({"scholenlijst_ontbreekt"})
 #: Problems whose remedy is a look at a column on the column page.
 COLUMN_CODES = frozenset({MISREAD, *(code.value for code in QuestionCode)})
-YEAR_CODE = "schooljaar_onbekend"
 
 
 class CheckPage(QWizardPage):
@@ -209,7 +208,7 @@ class CheckPage(QWizardPage):
 
     def _show_remedies(self, reports: list[ImportReport]) -> None:
         issues = [(r, i) for r in reports for i in r.errors]
-        year = any(i.code == YEAR_CODE for _r, i in issues)
+        year = any(i.code in YEAR_CODES for _r, i in issues)
         schools = any(
             i.code in SCHOOL_LIST_CODES or (i.code == MISREAD and i.fields) for _r, i in issues
         )

@@ -1,0 +1,270 @@
+"""Reading an xlsx sheet's XML once, before calamine does: its real extent, and cells that hold
+no value (error values, formulas saved without their result).
+
+calamine builds a dense grid from the first to the last cell that has a value, whatever the
+``<dimension>`` says; a 3 KB file with one value at XFD1048576 makes it allocate hundreds of
+gigabytes and the process aborts. And it reads an error cell (``#REF!``) or a formula without a
+saved result as an empty cell, which would silently turn "einddatum #REF!" into "no end date".
+So each sheet is streamed here first, at C speed for well-formed files:
+
+* the fast path counts every ``<c r="…">`` reference (also of empty cells: an overestimate is
+  safe) and requires that every cell element carries one;
+* anything else (cells without ``r``, namespace prefixes, comments or CDATA) takes the exact
+  path, an XML parse that places cells as calamine does; it is refused when too large to parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import IO
+from xml.parsers import expat
+
+MB = 1_000_000
+CHUNK = 4 * MB
+#: A text node this long holds no '<' for a whole window: no spreadsheet cell is that long
+#: (Excel stops at 32,767 characters), but calamine would copy it three times over.
+TEXT_WINDOW = 512 * 1024
+#: The exact path parses element by element; beyond this many cells it would take too long.
+EXACT_PATH_MAX_CELLS = 1_000_000
+
+_CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+_FAULT_HINT = re.compile(rb'<f[\s>/]|\st="e"')
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_ATTRIBUTE = re.compile(rb'\s([\w:]+)="([^"]*)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
+
+
+class UnsafeXml(Exception):
+    """The sheet's XML is refused as a whole; ``reason`` says why in a few English words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class CellFault:
+    """A cell that shows something in Excel but holds no value calamine can read.
+
+    ``text`` is what the user sees: the error value (``#REF!``) or, for a formula that was
+    saved without its result, the formula (``=SOM(A1:A3)`` as ``=SUM(A1:A3)``).
+    """
+
+    row: int  # 0-based, like Sheet.rows
+    column: int  # 0-based
+    text: str
+    formula: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SheetScan:
+    rows: int  # 1-based number of the last row with a cell (0: none)
+    columns: int  # 1-based number of the last column with a cell
+    cells: int  # cell elements seen (ods: values, repeats counted)
+    faults: tuple[CellFault, ...] = ()
+    #: from the exact path: only cells with a value count; else an overestimate
+    exact: bool = False
+
+    @property
+    def grid(self) -> int:
+        """What calamine will allocate, counted from A1 as the reader pads it."""
+        return self.rows * self.columns
+
+
+def column_number(letters: str) -> int:
+    """1-based column number of spreadsheet letters: A → 1, XFD → 16384."""
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + (ord(char) - 64)
+    return number
+
+
+def scan_sheet(
+    open_part: Callable[[], IO[bytes]], fits: Callable[[SheetScan], bool] = lambda _s: True
+) -> SheetScan:
+    """Scan one worksheet part (``open_part`` opens it afresh): the fast path, and the exact one
+    when the fast path cannot tell or its overestimate does not ``fit``. Raises
+    :class:`UnsafeXml` for a DTD, an endless text or XML that does not parse."""
+    with open_part() as member:
+        scan = _fast_scan(member)
+    if scan is not None and fits(scan):
+        return scan
+    with open_part() as member:
+        return _exact_scan(member)
+
+
+def _fast_scan(member: IO[bytes]) -> SheetScan | None:
+    """The well-formed case at C speed, or None when the sheet needs the exact path."""
+    letters: set[bytes] = set()
+    digits: set[bytes] = set()
+    cells = 0
+    faults: list[CellFault] = []
+    tail = b""
+    while True:
+        chunk = member.read(CHUNK)
+        buffer = tail + chunk
+        cut = buffer.rfind(b"<") if chunk else len(buffer)
+        if chunk and cut <= 0:
+            check_text(buffer)
+            tail = buffer
+            continue
+        body, tail = buffer[:cut], buffer[cut:]
+        check_text(body)
+        if b":c" in body:
+            return None  # maybe prefixed cell elements (calamine reads them): parse properly
+        found = _CELL_REF.findall(body)
+        count = body.count(b"<c ") + body.count(b"<c>")
+        if len(found) != count:
+            return None  # a cell without r= (or with its attributes in another order)
+        cells += count
+        letters.update(map(_FIRST, found))
+        digits.update(map(_SECOND, found))
+        if b"<f" in body or b' t="e"' in body:
+            faults.extend(_faults_in(body))
+        if not chunk:
+            break
+    rows = max(map(int, digits), default=0)
+    columns = max((column_number(letter.decode()) for letter in letters), default=0)
+    return SheetScan(rows, columns, cells, tuple(faults))
+
+
+def check_text(body: bytes) -> None:
+    for start in range(0, len(body) - TEXT_WINDOW + 1, TEXT_WINDOW):
+        if body.find(b"<", start, start + TEXT_WINDOW) < 0:
+            raise UnsafeXml("long text")
+
+
+def _faults_in(body: bytes) -> list[CellFault]:
+    """Error cells and formulas without a saved value in a piece of well-formed sheet XML."""
+    faults = []
+    seen = -1
+    for hint in _FAULT_HINT.finditer(body):
+        start = body.rfind(b"<c ", 0, hint.start() + 1)
+        if start <= seen or start < 0:
+            continue
+        seen = start
+        end = body.find(b"</c>", start)
+        open_end = body.find(b">", start)
+        if end < 0 or open_end < 0 or body[open_end - 1 : open_end] == b"/":
+            continue
+        fault = _cell_fault(body[start + 2 : open_end], body[open_end + 1 : end])
+        if fault is not None:
+            faults.append(fault)
+    return faults
+
+
+def _cell_fault(attributes: bytes, content: bytes) -> CellFault | None:
+    attrs = dict(_ATTRIBUTE.findall(attributes))
+    ref = attrs.get(b"r", b"")
+    match = re.fullmatch(rb"([A-Z]+)(\d+)", ref)
+    if match is None:
+        return None
+    row, column = int(match[2]) - 1, column_number(match[1].decode()) - 1
+    value = _VALUE.search(content)
+    if attrs.get(b"t") == b"e":
+        text = value[1].decode("utf-8", "replace") if value else "#N/A"
+        return CellFault(row, column, text.strip() or "#N/A", formula=False)
+    formula = _FORMULA.search(content)
+    if formula is not None and (value is None or not value[1].strip()):
+        text = (formula[1] or b"").decode("utf-8", "replace")
+        return CellFault(row, column, f"={_unescape(text)}" if text else "=…", formula=True)
+    return None
+
+
+def _unescape(text: str) -> str:
+    return (
+        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    )
+
+
+# --- the exact path ------------------------------------------------------------------------------
+
+
+def _exact_scan(member: IO[bytes]) -> SheetScan:
+    """Parse the sheet with expat and place each cell as calamine does: by its ``r``, else next
+    to the previous cell (a row without ``r`` follows the previous row). Only cells with a
+    value extend the grid; the parse stops when there are too many cells to parse in time."""
+    placer = _CellPlacer()
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = placer.start
+    parser.EndElementHandler = placer.end
+    parser.CharacterDataHandler = placer.text
+    parser.StartDoctypeDeclHandler = refuse_doctype
+    parser.EntityDeclHandler = refuse_doctype
+    parser.buffer_text = True
+    try:
+        while chunk := member.read(CHUNK):
+            check_text(chunk)
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as error:
+        raise UnsafeXml("malformed") from error
+    return SheetScan(placer.rows, placer.columns, placer.cells, tuple(placer.faults), exact=True)
+
+
+def refuse_doctype(*_args: object) -> None:
+    raise UnsafeXml("doctype")
+
+
+class _CellPlacer:
+    """expat handlers that follow rows and cells, with as little work per element as can be."""
+
+    def __init__(self) -> None:
+        self.rows = self.columns = self.cells = 0
+        self.row = self.col = 0
+        self.faults: list[CellFault] = []
+        self._kind = ""  # t= of the open cell
+        self._inside = ""  # local name of the value element being read: v, t or f
+        self._value: list[str] = []
+        self._formula: list[str] | None = None
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        name = tag.rpartition(":")[2]
+        if name == "c":
+            self.cells += 1
+            if self.cells > EXACT_PATH_MAX_CELLS:
+                raise UnsafeXml("too many cells")
+            self.row, self.col = _position(attrs.get("r"), self.row, self.col)
+            self._kind = attrs.get("t", "")
+            self._value, self._formula = [], None
+        elif name == "row":
+            number = attrs.get("r", "")
+            self.row, self.col = (int(number) if number.isdigit() else self.row + 1), 0
+        elif name in ("v", "t"):
+            self._inside = "v"
+        elif name == "f":
+            self._inside, self._formula = "f", []
+
+    def text(self, data: str) -> None:
+        if self._inside == "v":
+            self._value.append(data)
+        elif self._inside == "f" and self._formula is not None:
+            self._formula.append(data)
+
+    def end(self, tag: str) -> None:
+        name = tag.rpartition(":")[2]
+        if name in ("v", "t", "f"):
+            self._inside = ""
+        elif name == "c":
+            value = "".join(self._value).strip()
+            if self._kind == "e":
+                self.faults.append(CellFault(self.row - 1, self.col - 1, value or "#N/A", False))
+            elif self._formula is not None and not value:
+                text = "".join(self._formula)
+                self.faults.append(
+                    CellFault(self.row - 1, self.col - 1, f"={text}" if text else "=…", True)
+                )
+            elif value:
+                self.rows, self.columns = max(self.rows, self.row), max(self.columns, self.col)
+
+
+def _position(ref: str | None, row: int, col: int) -> tuple[int, int]:
+    """(row, column), 1-based, of a cell: its reference, or the next column in this row."""
+    match = re.fullmatch(r"([A-Z]+)(\d+)", ref or "")
+    if match is None:
+        return row, col + 1
+    return int(match[2]), column_number(match[1])
