@@ -39,6 +39,7 @@ from grensverkeer.importing.file_safety import (
 )
 from grensverkeer.importing.sheet_guard import (
     guard_ods,
+    guard_xls,
     guard_xlsx,
     guard_xlsx_workbook,
     sheet_too_large,
@@ -185,6 +186,8 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
     scans: dict[str, SheetScan] = {}
     if fmt == "ods":
         scans = guard_ods(path, limits)  # calamine reads every table when it opens an ods
+    elif fmt == "xls":
+        scans = guard_xls(path, limits)  # ... and every sheet when it opens an xls
     elif fmt == "xlsx":
         guard_xlsx_workbook(path)
     try:

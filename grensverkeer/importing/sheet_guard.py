@@ -11,6 +11,7 @@ a saved result), which the reader hands on with the sheet.
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -25,6 +26,7 @@ from grensverkeer.importing.file_safety import (
     truncated,
 )
 from grensverkeer.importing.ods_scan import scan_content
+from grensverkeer.importing.xls_scan import XlsUnreadable, scan_xls
 from grensverkeer.importing.xlsx_scan import CHUNK, SheetScan, UnsafeXml, check_text, scan_sheet
 
 #: The start of every XML part is looked at for a DTD; a prolog longer than this is refused.
@@ -99,6 +101,18 @@ def guard_xlsx_workbook(path: Path) -> None:
         raise
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
         raise truncated(path) from exc
+
+
+def guard_xls(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:
+    """Walk each worksheet's records; refuse the file when one is too large to read."""
+    try:
+        scans = scan_xls(path)
+    except (XlsUnreadable, struct.error, IndexError) as exc:
+        raise truncated(path) from exc
+    for name, scan in scans.items():
+        if not fits(scan, limits):
+            raise sheet_too_large(path, name, scan)
+    return scans
 
 
 def _check_prologs(path: Path, zf: zipfile.ZipFile) -> None:

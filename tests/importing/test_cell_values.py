@@ -256,3 +256,24 @@ def test_a_pipe_or_a_folder_is_no_file(importer, tmp_path) -> None:
     assert "geen gewoon bestand" in messages[0]
     assert "een map" in messages[1]
     assert messages[2] == "bestand niet gevonden"
+
+
+def test_an_xls_error_cell_is_found_and_a_far_cell_refused_before_reading(tmp_path) -> None:
+    import xlwt
+
+    from grensverkeer.importing.readers import ReadError
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Blad1")
+    sheet.write(0, 0, "BSN")
+    sheet.write(1, 0, 123456782)
+    sheet.row(1).set_cell_error(1, "#REF!")  # a BOOLERR record, as Excel 97-2003 stores it
+    book.save(str(tmp_path / "fout.xls"))
+    (read,) = read_workbook(tmp_path / "fout.xls").sheets
+    assert read.rows == [["BSN", ""], [123456782, ""]]
+    assert [(f.row, f.column, f.text) for f in read.faults] == [(1, 1, "#REF!")]
+    sheet.write(65535, 255, 1)  # IV65536: calamine would build a grid of 16.7 million cells
+    book.save(str(tmp_path / "ver.xls"))
+    with pytest.raises(ReadError) as caught:
+        read_workbook(tmp_path / "ver.xls")
+    assert caught.value.code == "sheet_too_large" and "rij 65.536 en kolom IV" in str(caught.value)
