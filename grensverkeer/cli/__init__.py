@@ -33,6 +33,8 @@ from grensverkeer.cli import (
 from grensverkeer.cli.dutch_argparse import use_dutch
 from grensverkeer.cli.logs import log_file, setup_logging
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.pseudonym import noticed_key_warnings
+from grensverkeer.storage.faults import known_fault
 
 COMMANDS = (
     imports_cmd,
@@ -95,7 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
-    except Exception:
+    except Exception as error:
+        known = known_fault(error)  # a full disk, a locked or damaged database: in Dutch
+        if known is not None:
+            logging.getLogger("grensverkeer").warning("%s (%r)", known, error)
+            print(f"Fout: {known}", file=sys.stderr)
+            return known.exit_code
         logging.getLogger("grensverkeer").exception("Onverwachte fout")
         print(
             f"Er ging iets onverwachts mis. De details staan in {log_file()}; "
@@ -103,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        for warning in noticed_key_warnings():
+            print(f"Let op: {warning}", file=sys.stderr)
 
 
 def _utf8_streams() -> None:

@@ -1,36 +1,52 @@
 """Opening a database: a SQLite file of the user's or a shared PostgreSQL, migrated on open.
 
-Migrations run automatically; a user's SQLite file is copied aside first, so a failed upgrade
-never costs data. On PostgreSQL an advisory lock keeps two programs from migrating at once.
+Migrations run automatically, each upgrade in one transaction; a user's SQLite file is copied
+aside first, so a failed upgrade never costs data. On PostgreSQL an advisory lock keeps two
+programs from migrating at once. Faults a user can act on (a full disk, a read-only file, a lock
+held by another writer, a newer or foreign database) become Dutch messages (``faults``).
 """
 
 from __future__ import annotations
 
+import getpass
+import glob
 import logging
 import os
+import socket
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.paths import default_database_path
+from grensverkeer.storage.faults import (
+    MIGRATION_LOCK,
+    WRITE_LOCK,
+    database_fault,
+    disk_full,
+    is_disk_full,
+    not_a_database,
+    os_reason,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 DB_ENV = "GRENSVERKEER_DB"
 _MIGRATIONS = Path(__file__).with_name("migrations")
-_MIGRATION_LOCK = 7_214_001
-_WRITE_LOCK = 7_214_002
+_MIGRATION_LOCK = MIGRATION_LOCK
+_WRITE_LOCK = WRITE_LOCK
+_SQLITE_HEADER = b"SQLite format 3\x00"
+PG_DRIVERS = ("psycopg", "psycopg2")
 WAIT_SECONDS = 60
 log = logging.getLogger(__name__)
 
@@ -59,33 +75,134 @@ def database_url(target: str | None = None) -> str:
 
 
 def open_database(target: str | None = None) -> Database:
+    """Open (and, on first use, create) the database and bring its schema up to date.
+
+    Every fault a user can act on is a Dutch ``GrensverkeerError``: a path that is a folder or
+    not a SQLite file, a database of a newer version or of another program, a full disk, a
+    read-only file, a lock held too long by another writer. A failed open changes nothing.
+    """
     url_text = database_url(target)
     try:
         url = make_url(url_text)
     except ArgumentError:
         raise GrensverkeerError(f"‘{url_text}’ is geen geldige database-URL.") from None
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     sqlite_file = url.get_backend_name() == "sqlite"
-    # a writer waits this long for another program's import to finish before it gives up
-    arguments = {"timeout": WAIT_SECONDS} if sqlite_file else {}
+    path = (
+        Path(url.database) if sqlite_file and url.database not in (None, "", ":memory:") else None
+    )
+    created = False
+    if path is not None:
+        created = _prepare_sqlite_file(path)
     try:
-        engine = create_engine(url, pool_pre_ping=not sqlite_file, connect_args=arguments)
+        engine = create_engine(
+            url, pool_pre_ping=not sqlite_file, connect_args=_connect_arguments(url)
+        )
     except (NoSuchModuleError, ImportError):
         raise GrensverkeerError(
             f"‘{url_text}’ is geen geldige database-URL: gebruik sqlite of postgresql+psycopg."
         ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "handle_error", _in_dutch)
     try:
         migrate(engine)
-    except OperationalError as error:
+    except (GrensverkeerError, OperationalError) as error:
         engine.dispose()
+        if created and path is not None:
+            _remove_if_empty(path)
+        if isinstance(error, GrensverkeerError):
+            raise
+        detail = str(error.orig).strip().splitlines()[0]
+        if sqlite_file:
+            raise GrensverkeerError(
+                f"De database ‘{describe(engine)}’ kon niet worden bijgewerkt naar deze versie "
+                f"van Grensverkeer ({detail}); er is niets veranderd."
+            ) from None
         raise GrensverkeerError(
-            f"De database {url.render_as_string(hide_password=True)} is niet bereikbaar: "
-            f"{str(error.orig).strip().splitlines()[0]}"
+            f"De database {describe(engine)} is niet bereikbaar: {detail}"
         ) from None
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def describe(engine: Engine) -> str:
+    """The database as a user names it: the file's path, or the URL without its password."""
+    if engine.dialect.name == "sqlite" and engine.url.database:
+        return engine.url.database
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _connect_arguments(url: URL) -> dict[str, object]:
+    """SQLite waits ``WAIT_SECONDS`` for another writer; PostgreSQL as long for a lock, and
+    names the program and user, so a waiting writer can be told who holds the lock."""
+    if url.get_backend_name() == "sqlite":
+        return {"timeout": WAIT_SECONDS}
+    if url.get_backend_name() != "postgresql" or url.get_driver_name() not in PG_DRIVERS:
+        return {}
+    given = url.query.get("options", "")
+    given = " ".join(given) if isinstance(given, tuple) else given
+    options = f"-c lock_timeout={int(WAIT_SECONDS * 1000)} {given}"
+    arguments: dict[str, object] = {"options": options.strip()}
+    if "application_name" not in url.query:
+        arguments["application_name"] = application_name()
+    return arguments
+
+
+def application_name() -> str:
+    """``grensverkeer (user@host)``, as another writer's message shows it."""
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = "?"
+    return f"grensverkeer ({user}@{socket.gethostname()})"
+
+
+def _in_dutch(context: ExceptionContext) -> BaseException | None:
+    """Every database error as it happens: a fault the user can act on becomes Dutch."""
+    return database_fault(context.original_exception, describe(context.engine), context.engine)
+
+
+def _prepare_sqlite_file(path: Path) -> bool:
+    """Refuse a folder or a file that is not a SQLite database before SQLite touches it; make
+    the folder of a new file. Returns whether the file is new (and may go if opening fails)."""
+    if path.is_dir():
+        raise GrensverkeerError(
+            f"‘{path}’ is een map, geen databasebestand; geef het pad naar een .sqlite-bestand."
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        size = path.stat().st_size if path.exists() else None
+        if not size:
+            return size is None
+        with path.open("rb") as stream:
+            header = stream.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise GrensverkeerError(
+            f"De database ‘{path}’ kan niet worden geopend ({os_reason(error)})."
+        ) from None
+    if header != _SQLITE_HEADER:
+        raise not_a_database(str(path))
+    connection = sqlite3.connect(path, timeout=WAIT_SECONDS)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        detail = str(error)
+        if "file is not a database" in detail or "malformed" in detail:
+            raise not_a_database(str(path)) from None
+        raise database_fault(error, str(path)) or GrensverkeerError(
+            f"De database ‘{path}’ kan niet worden geopend ({detail})."
+        ) from None
+    finally:
+        connection.close()
+    return False
+
+
+def _remove_if_empty(path: Path) -> None:
+    """A database file this open created and left without content goes again."""
+    try:
+        if path.stat().st_size == 0:
+            path.unlink()
+    except OSError:
+        pass
 
 
 @contextmanager
@@ -155,17 +272,24 @@ def current_revision(engine: Engine) -> str | None:
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision``, after a backup of a user's existing SQLite file.
 
-    ``base`` downgrades everything; tests use it to make an "old" database.
+    A database of a newer version or of another program is refused before anything is written.
+    The migration is one transaction (SQLite: ``BEGIN IMMEDIATE``, so it also waits for another
+    writer): if it fails, the database is as it was. ``base`` downgrades everything; tests use
+    it to make an "old" database.
     """
     current = current_revision(engine)
-    if revision == "head" and current == schema_revision():
-        return
+    if revision == "head":
+        if current == schema_revision():
+            return
+        check_can_upgrade(engine, current)
     from alembic import command
 
     config = alembic_config()
     backup_sqlite(engine, current)
     with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         if revision == "base":
@@ -174,17 +298,81 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             command.upgrade(config, revision)
 
 
+def check_can_upgrade(engine: Engine, current: str | None) -> None:
+    """Refuse a schema this version does not know (a newer Grensverkeer made it), and tables
+    without a Grensverkeer version (another program's database, or a damaged one)."""
+    name = describe(engine)
+    head = schema_revision()
+    if current is not None and current not in known_revisions():
+        if current.isdigit() and int(current) > int(head):
+            raise GrensverkeerError(
+                f"De database ‘{name}’ is gemaakt met een nieuwere versie van Grensverkeer "
+                f"(schema {current}; deze versie kent tot {head}). Werk Grensverkeer bij."
+            )
+        raise GrensverkeerError(
+            f"De database ‘{name}’ heeft een schemaversie die Grensverkeer niet kent "
+            f"({current}; deze versie kent tot {head}). Is het wel een Grensverkeer-database?"
+        )
+    if current is None:
+        with engine.connect() as connection:
+            tables = sorted(set(inspect(connection).get_table_names()) - {"alembic_version"})
+        if tables:
+            shown = ", ".join(tables[:3]) + (", …" if len(tables) > 3 else "")
+            raise GrensverkeerError(
+                f"‘{name}’ is geen Grensverkeer-database: er staan al tabellen in ({shown}), "
+                "maar geen Grensverkeer-versie (de tabel alembic_version ontbreekt of is leeg). "
+                "Kies een andere database, of een lege."
+            )
+
+
+def known_revisions() -> set[str]:
+    return {p.name[:4] for p in (_MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")}
+
+
 def backup_sqlite(engine: Engine, current: str | None) -> Path | None:
-    """Copy an existing SQLite database aside before its schema changes."""
+    """Copy an existing SQLite database aside before its schema changes.
+
+    One copy per version step: a copy of this revision that is newer than the database is used
+    again, so a failing upgrade tried ten times leaves one ``.bak``, not ten. The copy is made
+    under a temporary name and renamed when complete: a full disk leaves no half ``.bak``.
+    """
     path = engine.url.database
     if engine.dialect.name != "sqlite" or not path or path == ":memory:":
         return None
     source = Path(path)
     if not source.exists() or source.stat().st_size == 0:
         return None
+    label = current or "leeg"
+    earlier = sorted(source.parent.glob(f"{glob.escape(source.name)}.{label}.*.bak"))
+    changed = source.stat().st_mtime_ns
+    fresh = [p for p in earlier if p.stat().st_mtime_ns >= changed and p.stat().st_size > 0]
+    if fresh:
+        log.info("Reservekopie van deze versie bestaat al: %s", fresh[-1])
+        return fresh[-1]
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = source.with_name(f"{source.name}.{current or 'leeg'}.{stamp}.bak")
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
+    target = source.with_name(f"{source.name}.{label}.{stamp}.bak")
+    temporary = source.with_name(f".{target.name}.tmp")
+    try:
+        temporary.unlink(missing_ok=True)
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(temporary)) as dst:
+            src.backup(dst)
+        os.replace(temporary, target)
+    except (sqlite3.Error, OSError) as error:
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise _backup_fault(error, source, target) from None
     log.info("Reservekopie van de database gemaakt: %s", target)
     return target
+
+
+def _backup_fault(error: BaseException, source: Path, target: Path) -> GrensverkeerError:
+    if is_disk_full(error) or "disk is full" in str(error):
+        return disk_full(
+            f"de reservekopie ‘{target}’ (nodig voor het bijwerken van de database ‘{source}’)"
+        )
+    reason = os_reason(error) if isinstance(error, OSError) else str(error)
+    return GrensverkeerError(
+        f"De reservekopie ‘{target}’ kon niet worden gemaakt ({reason}), dus de database "
+        f"‘{source}’ is niet bijgewerkt naar deze versie van Grensverkeer. Controleer of u in "
+        f"de map ‘{source.parent}’ mag schrijven."
+    )

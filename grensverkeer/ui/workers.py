@@ -28,6 +28,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.storage.faults import known_fault
 
 log = logging.getLogger("grensverkeer.ui")
 
@@ -98,9 +99,14 @@ class Worker(QRunnable):
         except GrensverkeerError as error:
             log.info("%s gestopt: %s", self.description, error)
             self._tell(self.signals.failed, str(error))
-        except Exception:
-            log.exception("Onverwachte fout in %s", self.description)
-            self._tell(self.signals.failed, unexpected_error_message())
+        except Exception as error:
+            known = known_fault(error)  # a full disk, a locked or damaged database: in Dutch
+            if known is not None:
+                log.warning("%s gestopt: %s (%r)", self.description, known, error)
+                self._tell(self.signals.failed, str(known))
+            else:
+                log.exception("Onverwachte fout in %s", self.description)
+                self._tell(self.signals.failed, unexpected_error_message())
         else:
             self._tell(self.signals.finished, result)
 
