@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
+import tempfile
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -23,6 +26,7 @@ from grensverkeer.export.files import write_atomically
 from grensverkeer.export.model import Export, Kind, Table, Value
 from grensverkeer.export.safe_text import csv_text
 from grensverkeer.money import cents_to_decimal
+from grensverkeer.storage.faults import file_fault, os_reason
 
 ENCODING = "utf-8-sig"
 DELIMITER = ";"
@@ -41,20 +45,34 @@ def csv_files(export: Export) -> dict[str, str]:
 
 
 def write_csv_folder(export: Export, directory: Path) -> list[Path]:
-    """Write the files into ``directory`` (made if missing); each file appears whole or not."""
+    """Write the files into ``directory`` (made if missing): all of them or none.
+
+    They are written into a hidden folder inside ``directory`` first and moved into place when
+    all are complete (a rename needs no space): a full disk halfway leaves the folder as it
+    was, not a set of files that belong to two exports.
+    """
     files = csv_files(export)
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise GrensverkeerError(f"{directory} is een bestand; geef voor CSV een map op.")
-    written = []
+    staging: Path | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=directory, prefix=".export-"))
         for name, text in files.items():
-            written.append(write_atomically(directory / name, text.encode(ENCODING)))
+            write_atomically(staging / name, text.encode(ENCODING))
+        written = []
+        for name in files:
+            os.replace(staging / name, directory / name)
+            written.append(directory / name)
     except OSError as error:
-        raise GrensverkeerError(
-            f"In {directory} kan niet worden geschreven ({error.strerror or error})."
+        what = f"de export naar {directory}"
+        raise file_fault(error, what) or GrensverkeerError(
+            f"In {directory} kan niet worden geschreven ({os_reason(error)})."
         ) from None
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     return written
 
 

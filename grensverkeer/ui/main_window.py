@@ -488,6 +488,11 @@ class MainWindow(QMainWindow):
         self.store.set_last_database(remembered)
         self.store.add_recent_file(remembered)
         self.statusBar().showMessage(self.tr("Database geopend."), 5000)
+        from grensverkeer.pseudonym import key_warnings
+
+        unsafe = key_warnings()
+        if unsafe:  # a key others can read: said until the user acts, not for five seconds
+            self.statusBar().showMessage(self.tr("Let op: ") + " ".join(unsafe))
         for page in self.pages:
             opened = getattr(page, "database_opened", None)
             if opened is not None:

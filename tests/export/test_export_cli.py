@@ -206,3 +206,39 @@ def test_the_export_core_never_imports_qt() -> None:
         "assert 'openpyxl' not in sys.modules  # loaded when a workbook is written\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_full_disk_halfway_leaves_the_csv_folder_as_it_was(
+    example, tmp_path, monkeypatch
+) -> None:
+    import errno
+
+    from grensverkeer.export import files
+
+    folder = tmp_path / "uitvoer"
+    assert export(example, "--school-year", "2024-2025", "--format", "csv", "--out", folder)[0] == 0
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real = files.os.fdopen
+    calls = {"n": 0}
+
+    def filling(handle, mode):  # the fourth file no longer fits
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(handle, mode)
+
+    monkeypatch.setattr(files.os, "fdopen", filling)
+    code, err = export(
+        example,
+        "--school-year",
+        "2024-2025",
+        "--format",
+        "csv",
+        "--out",
+        folder,
+        "--method",
+        "bilateral",
+    )
+    assert code != 0
+    assert "De schijf is vol: de export naar" in err and "maak ruimte vrij" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no half export, no temp

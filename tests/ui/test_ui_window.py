@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import types
 from collections.abc import Iterator
@@ -222,3 +223,20 @@ def test_the_real_window_has_all_six_pages(qtbot, context, store, messages, idle
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
     assert titles == ORDER
     idle(window)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="mode bits protect no key on Windows")
+def test_a_key_others_can_read_is_said_in_the_status_bar(
+    qtbot, window: MainWindow, demo_db, monkeypatch
+) -> None:
+    from grensverkeer.pseudonym import key_file
+
+    monkeypatch.delenv("GRENSVERKEER_KEY")
+    key = key_file()
+    key.parent.mkdir(parents=True, exist_ok=True)
+    key.write_text("d3b07384d113edec49eaa6238ad5ff00c86f8f0d1e6b2a3c4d5e6f708192a3b4\n")
+    key.chmod(0o644)
+    worker = window.open_database(demo_db.engine.url.database)
+    qtbot.waitUntil(lambda: worker.is_done() and not window.is_busy(), timeout=10_000)
+    assert "Let op: " in window.statusBar().currentMessage()
+    assert "leesbaar voor anderen" in window.statusBar().currentMessage()
