@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from grensverkeer.importing.file_safety import MB, ReadError, quoted, utf16_without_bom
+from grensverkeer.importing.file_safety import (
+    DEFAULT_LIMITS,
+    MB,
+    ReadError,
+    ReadLimits,
+    dutch_int,
+    quoted,
+    utf16_without_bom,
+)
 
 #: Candidate delimiters, in order of preference when the data fits more than one: Dutch exports
 #: use ``;`` and write decimal commas, so ``1.234,56`` must not make ``,`` the delimiter.
@@ -30,12 +38,32 @@ class DelimitedText:
     notes: tuple[str, ...]
 
 
-def read_delimited(path: Path, head: bytes) -> DelimitedText:
+#: Excel's last row: a longer text file is no sheet anyone made by hand or exported for one.
+MAX_LINES = 1_048_576
+
+
+def read_delimited(path: Path, head: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> DelimitedText:
     """Read a csv/txt file; ``head`` is its first bytes (already read to tell what it is)."""
     encoding, errors, notes = detect_encoding(path, head)
     with path.open(encoding=encoding, errors=errors, newline="") as f:
         sample = f.read(SAMPLE_CHARS)
     delimiter = sniff_delimiter(sample, complete=len(sample) < SAMPLE_CHARS)
+    control, lines, cells = _measure(path, encoding, errors, delimiter)
+    if lines > MAX_LINES:
+        raise ReadError(
+            path,
+            "too_large",
+            f"{quoted(path)} heeft {dutch_int(lines)} regels; meer dan {dutch_int(MAX_LINES)} "
+            "(het maximum van Excel) wordt niet ingelezen. Is het wel een leerlingenlijst?",
+        )
+    if cells > limits.max_sheet_cells:
+        raise ReadError(
+            path,
+            "too_large",
+            f"{quoted(path)} heeft {dutch_int(cells)} velden; meer dan "
+            f"{dutch_int(limits.max_sheet_cells)} wordt niet ingelezen. Is het wel een "
+            "leerlingenlijst?",
+        )
     rows: list[list[str]] = []
     with path.open(encoding=encoding, errors=errors, newline="") as f:
         reader = csv.reader(f, dialect=csv.excel, delimiter=delimiter)
@@ -46,7 +74,7 @@ def read_delimited(path: Path, head: bytes) -> DelimitedText:
                 ended = reader.line_num
         except csv.Error as exc:
             raise _malformed(path, reader.line_num, ended) from exc
-    if _has_control_characters(path, encoding, errors):
+    if control:
         rows = [[_CONTROL.sub("", cell) for cell in record] for record in rows]
         notes.append(
             f"{quoted(path)} bevat onzichtbare besturingstekens (zoals NUL); die zijn weggelaten."
@@ -84,13 +112,17 @@ def _malformed(path: Path, line: int, ended: int) -> ReadError:
     )
 
 
-def _has_control_characters(path: Path, encoding: str, errors: str) -> bool:
-    """NUL and other control characters no export means; streams the file once more."""
+def _measure(path: Path, encoding: str, errors: str, delimiter: str) -> tuple[bool, int, int]:
+    """(has control characters, lines, fields at most), streamed before the csv reader builds
+    any row: two million empty lines or twenty million separators are refused at no cost."""
+    control, lines, fields = False, 0, 0
     with path.open(encoding=encoding, errors=errors, newline="") as f:
         while chunk := f.read(MB):
-            if _CONTROL.search(chunk):
-                return True
-    return False
+            control = control or _CONTROL.search(chunk) is not None
+            newlines = chunk.count("\n") or chunk.count("\r")
+            lines += newlines
+            fields += chunk.count(delimiter) + newlines
+    return control, lines + 1, fields + 1
 
 
 def detect_encoding(path: Path, head: bytes) -> tuple[str, str, list[str]]:

@@ -51,6 +51,9 @@ class ReadLimits:
     #: grid cells per cell the file really has (a stray far cell makes a sparse giant)
     free_grid: int = 2_000_000
     grid_per_cell: int = 10
+    #: characters of text the cells hold once a shared string or an ods repeat is copied into
+    #: each cell that shows it (a pupil list holds a few megabytes)
+    max_text: int = 100 * MB
 
 
 DEFAULT_LIMITS = ReadLimits()

@@ -68,11 +68,12 @@ class _Tables:
         self._reset()
 
     def _reset(self) -> None:
-        self.rows = self.columns = self.values = 0
+        self.rows = self.columns = self.values = self.text_size = 0
         self.row = self.col = 0  # 0-based position of the current row and the next cell
         self.row_repeat = 1
         self.faults: list[CellFault] = []
         self._error: list[str] | None = None  # text of an error cell being read
+        self._copies = 0  # how often the text of the open cell is repeated (0: not a value)
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         space, _, name = tag.partition(_SEP)
@@ -86,7 +87,8 @@ class _Tables:
                 raise UnsafeXml("too many cells")
             repeat = _repeat(attrs, "number-columns-repeated")
             if self._has_value(attrs):
-                self.values += repeat * self.row_repeat
+                self._copies = repeat * self.row_repeat
+                self.values += self._copies
                 self.rows = max(self.rows, self.row + self.row_repeat)
                 self.columns = max(self.columns, self.col + repeat)
             if attrs.get(_ERROR_TYPE) == "error":
@@ -104,6 +106,8 @@ class _Tables:
         return f"{_OFFICE}{_SEP}value-type" in attrs
 
     def text(self, data: str) -> None:
+        if self._copies:
+            self.text_size += len(data) * self._copies
         if self._error is not None:
             self._error.append(data)
 
@@ -111,6 +115,8 @@ class _Tables:
         space, _, name = tag.partition(_SEP)
         if space != _TABLE:
             return
+        if name in ("table-cell", "covered-table-cell"):
+            self._copies = 0
         if name in ("table-cell", "covered-table-cell") and self._error is not None:
             text = "".join(self._error).strip() or "#N/A"
             self.faults.append(CellFault(self.row, self.col - 1, text, formula=False))
@@ -119,5 +125,12 @@ class _Tables:
             self.row += self.row_repeat
             self.row_repeat = 1
         elif name == "table":
-            scan = SheetScan(self.rows, self.columns, self.values, tuple(self.faults), exact=True)
+            scan = SheetScan(
+                self.rows,
+                self.columns,
+                self.values,
+                tuple(self.faults),
+                exact=True,
+                text=self.text_size,
+            )
             self.found[self._name] = scan

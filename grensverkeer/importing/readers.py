@@ -37,13 +37,8 @@ from grensverkeer.importing.file_safety import (
     sniff_content,
     truncated,
 )
-from grensverkeer.importing.sheet_guard import (
-    guard_ods,
-    guard_xls,
-    guard_xlsx,
-    guard_xlsx_workbook,
-    sheet_too_large,
-)
+from grensverkeer.importing.sheet_guard import guard_ods, guard_xls, guard_xlsx, guard_xlsx_workbook
+from grensverkeer.importing.sheet_refusals import sheet_too_large
 from grensverkeer.importing.values import clean_text
 from grensverkeer.importing.xlsx_scan import CellFault, SheetScan
 
@@ -158,11 +153,11 @@ def _read(path: Path, limits: ReadLimits) -> Workbook:
         raise refuse_binary(path)
     if extension in SPREADSHEET_EXTENSIONS or content in ("html", "spreadsheetml"):
         raise refuse_text_as_spreadsheet(path, content)
-    return _read_text(path, head)
+    return _read_text(path, head, limits)
 
 
-def _read_text(path: Path, head: bytes) -> Workbook:
-    text = read_delimited(path, head)
+def _read_text(path: Path, head: bytes, limits: ReadLimits) -> Workbook:
+    text = read_delimited(path, head, limits)
     if not any(any(row) for row in text.rows):
         raise _empty(path, hidden=False)
     return Workbook(
@@ -184,12 +179,13 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
     sheets: list[Sheet] = []
     hidden_skipped = False
     scans: dict[str, SheetScan] = {}
+    strings: list[int] = []
     if fmt == "ods":
         scans = guard_ods(path, limits)  # calamine reads every table when it opens an ods
     elif fmt == "xls":
         scans = guard_xls(path, limits)  # ... and every sheet when it opens an xls
     elif fmt == "xlsx":
-        guard_xlsx_workbook(path)
+        strings = guard_xlsx_workbook(path, limits)
     try:
         with _open_calamine(path, fmt) as book:
             visible = []
@@ -202,7 +198,7 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
                     continue
                 visible.append(meta.name)
             if fmt == "xlsx":
-                scans = guard_xlsx(path, visible, limits)
+                scans = guard_xlsx(path, visible, limits, strings)
             for name in visible:
                 sheet = book.get_sheet_by_name(name)
                 end = sheet.end

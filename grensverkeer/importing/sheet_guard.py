@@ -13,21 +13,35 @@ from __future__ import annotations
 import posixpath
 import struct
 import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 from xml.etree import ElementTree
 
 from grensverkeer.importing.file_safety import (
     MAX_METADATA_BYTES,
     ReadError,
     ReadLimits,
-    dutch_int,
-    quoted,
     read_small,
     truncated,
 )
 from grensverkeer.importing.ods_scan import scan_content
+from grensverkeer.importing.sheet_refusals import (
+    sheet_too_large,
+    too_much_text,
+    unsafe_xml,
+    workbook_too_large,
+)
 from grensverkeer.importing.xls_scan import XlsUnreadable, scan_xls
-from grensverkeer.importing.xlsx_scan import CHUNK, SheetScan, UnsafeXml, check_text, scan_sheet
+from grensverkeer.importing.xlsx_scan import (
+    CHUNK,
+    EXACT_PATH_MAX_CELLS,
+    SheetScan,
+    UnsafeXml,
+    check_text,
+    scan_sheet,
+    shared_string_indices,
+)
 
 #: The start of every XML part is looked at for a DTD; a prolog longer than this is refused.
 PROLOG_BYTES = 64 * 1024
@@ -41,9 +55,13 @@ def fits(scan: SheetScan, limits: ReadLimits) -> bool:
     )
 
 
-def guard_xlsx(path: Path, sheet_names: list[str], limits: ReadLimits) -> dict[str, SheetScan]:
-    """Scan each named sheet; refuse the file when one is too large or unsafe to read."""
+def guard_xlsx(
+    path: Path, sheet_names: list[str], limits: ReadLimits, strings: Sequence[int] = ()
+) -> dict[str, SheetScan]:
+    """Scan each named sheet; refuse the file when one, or all together, is too large or
+    unsafe to read. ``strings`` are the sizes of the shared strings (``guard_xlsx_workbook``)."""
     scans: dict[str, SheetScan] = {}
+    totals = _Totals(limits)
     try:
         with zipfile.ZipFile(path) as zf:
             parts = _worksheet_parts(zf)
@@ -52,17 +70,97 @@ def guard_xlsx(path: Path, sheet_names: list[str], limits: ReadLimits) -> dict[s
                 if part is None:
                     continue
                 try:
-                    scan = scan_sheet(lambda p=part: zf.open(p), lambda s: fits(s, limits))
+                    scan = scan_sheet(
+                        lambda p=part: zf.open(p), lambda s: fits(s, limits), totals.budget
+                    )
                 except UnsafeXml as unsafe:
                     raise unsafe_xml(path, name, unsafe.reason) from unsafe
                 if not fits(scan, limits):
                     raise sheet_too_large(path, name, scan)
+                text = _shared_text(lambda p=part: zf.open(p), scan, strings, totals.text, limits)
+                totals.add(path, name, scan, text)
                 scans[name] = scan
     except ReadError:
         raise
     except (zipfile.BadZipFile, ElementTree.ParseError, EOFError, ValueError, OSError) as exc:
         raise truncated(path) from exc
     return scans
+
+
+class _Totals:
+    """What the sheets read so far add up to: calamine keeps every sheet of a workbook."""
+
+    def __init__(self, limits: ReadLimits) -> None:
+        self.limits = limits
+        self.cells = self.grid = self.text = 0
+        self.budget = EXACT_PATH_MAX_CELLS  # cells the exact path may still parse
+
+    def add(self, path: Path, name: str, scan: SheetScan, text: int) -> None:
+        self.cells += scan.cells
+        self.grid += scan.grid
+        self.text += text
+        if scan.exact:
+            self.budget = max(self.budget - scan.cells, 0)
+        most = self.limits.max_sheet_cells
+        if max(self.cells, self.grid) > most:
+            raise workbook_too_large(path, max(self.cells, self.grid), most)
+        if self.text > self.limits.max_text:
+            raise too_much_text(path, name, self.text, self.limits.max_text)
+
+
+def _shared_text(
+    open_part: Callable[[], IO[bytes]],
+    scan: SheetScan,
+    strings: Sequence[int],
+    so_far: int,
+    limits: ReadLimits,
+) -> int:
+    """The text calamine copies into the sheet's shared-string cells: at most every such cell
+    times the longest string; counted string by string only when that bound is too high."""
+    if not scan.shared_cells or not strings:
+        return 0
+    bound = scan.shared_cells * max(strings)
+    if so_far + bound <= limits.max_text:
+        return bound
+    with open_part() as member:
+        indices = shared_string_indices(member)
+    size = len(strings)
+    return sum(strings[i] for i in indices if i < size)
+
+
+def guard_xlsx_workbook(path: Path, limits: ReadLimits) -> list[int]:
+    """What calamine parses when it opens an xlsx (workbook, styles, shared strings), checked
+    before it does: no DTD anywhere, no endless text. Returns the size in bytes of each shared
+    string (its XML: an upper bound of its text), for ``guard_xlsx``."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            _check_prologs(path, zf)
+            if "xl/sharedStrings.xml" not in zf.NameToInfo:
+                return []
+            with zf.open("xl/sharedStrings.xml") as member:
+                sizes = _string_sizes(member)
+    except UnsafeXml as unsafe:
+        raise unsafe_xml(path, "", unsafe.reason) from unsafe
+    except ReadError:
+        raise
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
+        raise truncated(path) from exc
+    if len(sizes) > limits.max_sheet_cells:
+        raise workbook_too_large(path, len(sizes), limits.max_sheet_cells)
+    return sizes
+
+
+def _string_sizes(member: IO[bytes]) -> list[int]:
+    """The byte length of every ``<si>`` element, streamed; the endless-text check on the way."""
+    sizes: list[int] = []
+    tail = b""
+    while chunk := member.read(CHUNK):
+        check_text(chunk)
+        pieces = (tail + chunk).split(b"<si")
+        tail = pieces.pop()
+        sizes.extend(map(len, pieces))
+    sizes.append(len(tail))
+    return sizes[1:]  # the first piece is what comes before the first string
 
 
 def guard_ods(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:
@@ -79,28 +177,12 @@ def guard_ods(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:
         raise
     except (zipfile.BadZipFile, KeyError, EOFError, ValueError, OSError) as exc:
         raise truncated(path) from exc
+    totals = _Totals(limits)
     for name, scan in scans.items():
         if not fits(scan, limits):
             raise sheet_too_large(path, name, scan)
+        totals.add(path, name, scan, scan.text)
     return scans
-
-
-def guard_xlsx_workbook(path: Path) -> None:
-    """What calamine parses when it opens an xlsx (workbook, styles, shared strings), checked
-    before it does: no DTD anywhere, no endless text in the shared strings."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            _check_prologs(path, zf)
-            if "xl/sharedStrings.xml" in zf.NameToInfo:
-                with zf.open("xl/sharedStrings.xml") as member:
-                    while chunk := member.read(CHUNK):
-                        check_text(chunk)
-    except UnsafeXml as unsafe:
-        raise unsafe_xml(path, "", unsafe.reason) from unsafe
-    except ReadError:
-        raise
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
-        raise truncated(path) from exc
 
 
 def guard_xls(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:
@@ -109,9 +191,11 @@ def guard_xls(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:
         scans = scan_xls(path)
     except (XlsUnreadable, struct.error, IndexError) as exc:
         raise truncated(path) from exc
+    totals = _Totals(limits)
     for name, scan in scans.items():
         if not fits(scan, limits):
             raise sheet_too_large(path, name, scan)
+        totals.add(path, name, scan, scan.text)
     return scans
 
 
@@ -152,51 +236,3 @@ def _worksheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         if rel_id in targets and targets[rel_id] in infos:
             parts[element.attrib.get("name", "")] = targets[rel_id]
     return parts
-
-
-def column_letters(number: int) -> str:
-    """Spreadsheet letters of a 1-based column number: 1 → A, 16384 → XFD."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def sheet_too_large(path: Path, sheet: str, scan: SheetScan) -> ReadError:
-    rows, cols = scan.rows, scan.columns
-    where = f"Werkblad ‘{sheet}’ in {quoted(path)}" if sheet else quoted(path)
-    if scan.cells > rows * cols:  # ods: repeats that expand beyond the grid itself
-        reach = f"herhaalt cellen tot {dutch_int(scan.cells)} waarden"
-    else:
-        reach = (
-            f"loopt door tot rij {dutch_int(rows)} en kolom {column_letters(cols)}; zo'n groot "
-            f"bereik ({dutch_int(rows * cols)} cellen) wordt niet ingelezen"
-        )
-    return ReadError(
-        path,
-        "sheet_too_large",
-        f"{where} {reach}. Verwijder wat ver buiten de tabel staat (Ctrl+End in Excel springt "
-        "naar het einde van het blad) of kopieer de tabel naar een nieuwe werkmap.",
-    )
-
-
-def unsafe_xml(path: Path, sheet: str, reason: str) -> ReadError:
-    """A sheet whose XML no spreadsheet program writes, worded by what was found."""
-    where = f"werkblad ‘{sheet}’ in {quoted(path)}" if sheet else quoted(path)
-    details = {
-        "doctype": "bevat een XML-documenttypedefinitie (DOCTYPE/ENTITY), die geen "
-        "spreadsheetprogramma schrijft; zo'n bestand kan de computer vastzetten",
-        "long text": "bevat een tekst van meer dan een half miljoen tekens in één cel",
-        "too many cells": "is ongewoon opgeschreven (cellen zonder celverwijzing) en te groot "
-        "om veilig te controleren",
-        "malformed": "is geen geldige XML: het bestand is beschadigd of niet door een "
-        "spreadsheetprogramma gemaakt",
-    }
-    return ReadError(
-        path,
-        "unsafe_xml" if reason != "malformed" else "truncated",
-        f"{where[0].upper()}{where[1:]} {details.get(reason, details['malformed'])}. Het "
-        "bestand is niet gelezen. Vertrouwt u het, open het dan in Excel of LibreOffice en sla "
-        "het opnieuw op, of sla de gegevens op als .csv.",
-    )

@@ -26,13 +26,15 @@ MB = 1_000_000
 CHUNK = 4 * MB
 #: A text node this long holds no '<' for a whole window: no spreadsheet cell is that long
 #: (Excel stops at 32,767 characters), but calamine would copy it three times over.
-TEXT_WINDOW = 512 * 1024
-#: The exact path parses element by element; beyond this many cells it would take too long.
+TEXT_WINDOW = 64 * 1024
+#: The exact path parses element by element; beyond this many cells (in the whole workbook)
+#: it would take too long.
 EXACT_PATH_MAX_CELLS = 1_000_000
 
 _CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 _FAULT_HINT = re.compile(rb'<f[\s>/]|\st="e"')
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_SHARED = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*<')
 _ATTRIBUTE = re.compile(rb'\s([\w:]+)="([^"]*)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
@@ -68,6 +70,10 @@ class SheetScan:
     faults: tuple[CellFault, ...] = ()
     #: from the exact path: only cells with a value count; else an overestimate
     exact: bool = False
+    #: xlsx: cells that show a shared string (calamine copies the string into each)
+    shared_cells: int = 0
+    #: ods: characters of text the values make, repeats expanded
+    text: int = 0
 
     @property
     def grid(self) -> int:
@@ -84,24 +90,41 @@ def column_number(letters: str) -> int:
 
 
 def scan_sheet(
-    open_part: Callable[[], IO[bytes]], fits: Callable[[SheetScan], bool] = lambda _s: True
+    open_part: Callable[[], IO[bytes]],
+    fits: Callable[[SheetScan], bool] = lambda _s: True,
+    budget: int = EXACT_PATH_MAX_CELLS,
 ) -> SheetScan:
     """Scan one worksheet part (``open_part`` opens it afresh): the fast path, and the exact one
-    when the fast path cannot tell or its overestimate does not ``fit``. Raises
-    :class:`UnsafeXml` for a DTD, an endless text or XML that does not parse."""
+    when the fast path cannot tell or its overestimate does not ``fit``; the exact path parses
+    at most ``budget`` cells. Raises :class:`UnsafeXml` for a DTD, an endless text, XML that
+    does not parse, or more cells than the budget."""
     with open_part() as member:
         scan = _fast_scan(member)
     if scan is not None and fits(scan):
         return scan
     with open_part() as member:
-        return _exact_scan(member)
+        return _exact_scan(member, budget)
+
+
+def shared_string_indices(member: IO[bytes]) -> list[int]:
+    """The shared string each ``t="s"`` cell shows, streamed from the sheet's XML."""
+    found: list[int] = []
+    tail = b""
+    while chunk := member.read(CHUNK):
+        buffer = tail + chunk
+        cut = buffer.rfind(b"<c")
+        cut = cut if cut > 0 else len(buffer)
+        found.extend(map(int, _SHARED.findall(buffer, 0, cut)))
+        tail = buffer[cut:]
+    found.extend(map(int, _SHARED.findall(tail)))
+    return found
 
 
 def _fast_scan(member: IO[bytes]) -> SheetScan | None:
     """The well-formed case at C speed, or None when the sheet needs the exact path."""
     letters: set[bytes] = set()
     digits: set[bytes] = set()
-    cells = 0
+    cells = shared = 0
     faults: list[CellFault] = []
     tail = b""
     while True:
@@ -121,6 +144,7 @@ def _fast_scan(member: IO[bytes]) -> SheetScan | None:
         if len(found) != count:
             return None  # a cell without r= (or with its attributes in another order)
         cells += count
+        shared += body.count(b' t="s"')
         letters.update(map(_FIRST, found))
         digits.update(map(_SECOND, found))
         if b"<f" in body or b' t="e"' in body:
@@ -129,7 +153,7 @@ def _fast_scan(member: IO[bytes]) -> SheetScan | None:
             break
     rows = max(map(int, digits), default=0)
     columns = max((column_number(letter.decode()) for letter in letters), default=0)
-    return SheetScan(rows, columns, cells, tuple(faults))
+    return SheetScan(rows, columns, cells, tuple(faults), shared_cells=shared)
 
 
 def check_text(body: bytes) -> None:
@@ -184,11 +208,11 @@ def _unescape(text: str) -> str:
 # --- the exact path ------------------------------------------------------------------------------
 
 
-def _exact_scan(member: IO[bytes]) -> SheetScan:
+def _exact_scan(member: IO[bytes], budget: int) -> SheetScan:
     """Parse the sheet with expat and place each cell as calamine does: by its ``r``, else next
     to the previous cell (a row without ``r`` follows the previous row). Only cells with a
     value extend the grid; the parse stops when there are too many cells to parse in time."""
-    placer = _CellPlacer()
+    placer = _CellPlacer(budget)
     parser = expat.ParserCreate()
     parser.StartElementHandler = placer.start
     parser.EndElementHandler = placer.end
@@ -203,7 +227,14 @@ def _exact_scan(member: IO[bytes]) -> SheetScan:
         parser.Parse(b"", True)
     except expat.ExpatError as error:
         raise UnsafeXml("malformed") from error
-    return SheetScan(placer.rows, placer.columns, placer.cells, tuple(placer.faults), exact=True)
+    return SheetScan(
+        placer.rows,
+        placer.columns,
+        placer.cells,
+        tuple(placer.faults),
+        exact=True,
+        shared_cells=placer.shared,
+    )
 
 
 def refuse_doctype(*_args: object) -> None:
@@ -213,7 +244,9 @@ def refuse_doctype(*_args: object) -> None:
 class _CellPlacer:
     """expat handlers that follow rows and cells, with as little work per element as can be."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.shared = 0
         self.rows = self.columns = self.cells = 0
         self.row = self.col = 0
         self.faults: list[CellFault] = []
@@ -226,10 +259,11 @@ class _CellPlacer:
         name = tag.rpartition(":")[2]
         if name == "c":
             self.cells += 1
-            if self.cells > EXACT_PATH_MAX_CELLS:
+            if self.cells > self.budget:
                 raise UnsafeXml("too many cells")
             self.row, self.col = _position(attrs.get("r"), self.row, self.col)
             self._kind = attrs.get("t", "")
+            self.shared += self._kind == "s"
             self._value, self._formula = [], None
         elif name == "row":
             number = attrs.get("r", "")

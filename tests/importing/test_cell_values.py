@@ -277,3 +277,57 @@ def test_an_xls_error_cell_is_found_and_a_far_cell_refused_before_reading(tmp_pa
     with pytest.raises(ReadError) as caught:
         read_workbook(tmp_path / "ver.xls")
     assert caught.value.code == "sheet_too_large" and "rij 65.536 en kolom IV" in str(caught.value)
+
+
+def _shared_string_xlsx(path: Path, text: str, cells: int) -> Path:
+    """An xlsx as Excel writes it: the text once in sharedStrings.xml, each cell pointing at it
+    (openpyxl would write every cell's text inline)."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}" t="s"><v>0</v></c></row>'
+        for r in range(1, cells + 1)
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+            '<sheet name="L" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr(
+            "xl/sharedStrings.xml",
+            f'<sst xmlns="{main}" count="{cells}" uniqueCount="1"><si><t>{text}</t></si></sst>',
+        )
+        archive.writestr(
+            "xl/worksheets/sheet1.xml",
+            f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData></worksheet>',
+        )
+    return path
+
+
+def test_a_long_shared_string_in_many_cells_is_refused_before_calamine_copies_it(
+    tmp_path,
+) -> None:
+    from grensverkeer.importing.readers import ReadError
+
+    note = "opmerking " * 6_000  # 60,000 characters: allowed in one cell (under 64 kB) ...
+    few = read_workbook(_shared_string_xlsx(tmp_path / "weinig.xlsx", note, 100))
+    assert few.sheets[0].rows[99] == [100.0, note.strip()]  # calamine trims the end
+    # ... but calamine copies a shared string into every cell that shows it: 2,000 × 60 kB
+    with pytest.raises(ReadError) as caught:
+        read_workbook(_shared_string_xlsx(tmp_path / "veel.xlsx", note, 2_000))
+    assert "herhaalt lange teksten" in caught.value.message
+    assert "120 MB tekst" in caught.value.message
