@@ -32,7 +32,7 @@ from grensverkeer import formatting
 from grensverkeer.importing.layout import QuestionCode
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.aliases import AliasSuggestion
-from grensverkeer.services.import_decision import MISREAD, YEAR_CODES
+from grensverkeer.services.import_decision import MISREAD, YEAR_CODES, YEAR_SPANS
 from grensverkeer.services.reports import ImportReport, Outcome
 from grensverkeer.ui.dialogs import show_error
 from grensverkeer.ui.files_page import SPREADSHEET_FILTER, year_box
@@ -221,6 +221,9 @@ class CheckPage(QWizardPage):
                         self.column_box.addItem(text, (report.file, label))
         for widget in (self.year_box, self.year_button):
             widget.setVisible(year)
+        spans = [o for _r, i in issues if i.code == YEAR_SPANS for o in i.options]
+        if spans:  # the years the file holds: the latest shown first, the user confirms it
+            self.year_box.setCurrentIndex(self.year_box.findData(int(max(spans)[:4])))
         self.school_list_button.setVisible(schools)
         has_columns = self.column_box.count() > 0
         for widget in (self.column_box, self.column_button):

@@ -133,3 +133,30 @@ def test_a_few_bad_rows_are_skipped_in_the_headline_and_saved(
         (r.residence, r.school): (r.change.before, r.change.after) for r in result.cells.rows()
     }
     assert cells == {("Delft (GM0503)", "'s-Gravenhage (GM0518)"): (0, 38)}
+
+
+def test_a_file_of_two_school_years_asks_for_the_year_in_the_check(
+    qtbot, context: UiContext, tmp_path: Path
+) -> None:
+    bsns = valid_bsns(400_000_000)
+    rows = [
+        *_fresh(bsns, date(2023, 8, 28), date(2024, 7, 31), 30),
+        *_fresh(bsns, date(2024, 8, 26), None, 34),
+    ]
+    pupils = write_xlsx(tmp_path / "twee.xlsx", {"L": [PUPIL_HEADER, *rows]})
+    wizard = _wizard(qtbot, context, [school_list(tmp_path), pupils])
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    check = wizard.check_page
+    refused = [r for r in check.reports if r.outcome is Outcome.REFUSED]
+    assert [i.code for r in refused for i in r.errors] == ["schooljaar_dubbelzinnig"]
+    assert check.year_box.isVisibleTo(check) and check.year_button.isVisibleTo(check)
+    assert check.year_box.currentData() == 2024  # the later year shown, to be confirmed
+    check.use_year()
+    qtbot.waitUntil(lambda: not wizard.is_busy(), timeout=TIMEOUT)
+    assert [r.outcome for r in check.reports] == [Outcome.STORED, Outcome.STORED]
+    assert check.reports[1].rows_stored == 34
+
+
+def _fresh(bsns, start: date, end: date | None, count: int) -> list[list[object]]:
+    return [[next(bsns), "", "Delft", "20XA", "01", "VSO", start, end] for _ in range(count)]
