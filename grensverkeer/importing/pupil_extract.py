@@ -205,7 +205,7 @@ class PupilSheetReader:
                 text, shown = str(reason), display(value)
                 if shown not in text:  # every message quotes the value it is about
                     text = f"‘{shown}’: {text}"
-                return Bad((column, code, text, value, ""))
+                return Bad((column, code, text, shown, ""))
 
         return run
 
