@@ -12,7 +12,8 @@ from grensverkeer.importing.fields import Field
 from grensverkeer.importing.issues import ImportIssue, Severity
 from grensverkeer.importing.layout import ColumnReading, Question, QuestionCode, SheetLayout
 
-_WHAT = {
+#: A field as a sentence names it ("de woongemeente"); the window words its questions alike.
+FIELD_WORDS = {
     Field.RESIDENCE: "de woongemeente",
     Field.PLACE: "de woonplaats",
     Field.POSTCODE: "de postcode",
@@ -49,7 +50,7 @@ def _question(file: str, sheet: str, layout: SheetLayout, q: Question) -> Import
         message = f"niet duidelijk welke kolom zegt waar de leerling woont: {listed}"
         suggestion = "kies de kolom van de leerling; de andere wordt niet gebruikt"
     elif q.code is QuestionCode.DATE_ROLE:
-        roles = " of ".join(_WHAT.get(f, str(f)) for f in q.fields if f is not Field.IGNORED)
+        roles = " of ".join(FIELD_WORDS.get(f, str(f)) for f in q.fields if f is not Field.IGNORED)
         message = f"{listed} bevat datums, maar de kop zegt niet of het {roles} is"
         suggestion = "kies wat de kolom is, of dat zij niet gebruikt wordt"
     elif q.code is QuestionCode.DATE_ORDER:
@@ -65,11 +66,11 @@ def _question(file: str, sheet: str, layout: SheetLayout, q: Question) -> Import
         )
         suggestion = "is het toch de woonplaats van de leerling, kies dan die kolom"
     elif q.code is QuestionCode.DUPLICATE:
-        what = _WHAT.get(q.fields[0], str(q.fields[0]))
+        what = FIELD_WORDS.get(q.fields[0], str(q.fields[0]))
         message = f"meer kolommen kunnen {what} zijn, met andere waarden: {listed}"
         suggestion = "kies de juiste kolom"
     else:
-        what = " of ".join(_WHAT.get(f, str(f)) for f in q.fields)
+        what = " of ".join(FIELD_WORDS.get(f, str(f)) for f in q.fields)
         message = f"{what} is alleen onzeker herkend: {listed}"
         suggestion = "bevestig de kolom of kies een andere"
     if q.detail:

@@ -12,16 +12,13 @@ as the number 0 with ``calcext:value-type="error"``).
 from __future__ import annotations
 
 from typing import IO
-from xml.parsers import expat
 
 from grensverkeer.importing.xlsx_scan import (
-    CHUNK,
     EXACT_PATH_MAX_CELLS,
     CellFault,
     SheetScan,
     UnsafeXml,
-    check_text,
-    refuse_doctype,
+    stream_parse,
 )
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -36,20 +33,7 @@ def scan_content(member: IO[bytes]) -> dict[str, SheetScan]:
     """Every table of content.xml by name; raise :class:`UnsafeXml` for a DTD, an endless
     text, XML that does not parse, or more cell elements than can be followed in time."""
     tables = _Tables()
-    parser = expat.ParserCreate(namespace_separator=_SEP)
-    parser.StartElementHandler = tables.start
-    parser.EndElementHandler = tables.end
-    parser.CharacterDataHandler = tables.text
-    parser.StartDoctypeDeclHandler = refuse_doctype
-    parser.EntityDeclHandler = refuse_doctype
-    parser.buffer_text = True
-    try:
-        while chunk := member.read(CHUNK):
-            check_text(chunk)
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except expat.ExpatError as error:
-        raise UnsafeXml("malformed") from error
+    stream_parse(member, tables, _SEP)
     return tables.found
 
 

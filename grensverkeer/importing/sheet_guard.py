@@ -177,12 +177,7 @@ def guard_ods(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:
         raise
     except (zipfile.BadZipFile, KeyError, EOFError, ValueError, OSError) as exc:
         raise truncated(path) from exc
-    totals = _Totals(limits)
-    for name, scan in scans.items():
-        if not fits(scan, limits):
-            raise sheet_too_large(path, name, scan)
-        totals.add(path, name, scan, scan.text)
-    return scans
+    return _held_to_limits(path, scans, limits)
 
 
 def guard_xls(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:
@@ -191,6 +186,13 @@ def guard_xls(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:
         scans = scan_xls(path)
     except (XlsUnreadable, struct.error, IndexError) as exc:
         raise truncated(path) from exc
+    return _held_to_limits(path, scans, limits)
+
+
+def _held_to_limits(
+    path: Path, scans: dict[str, SheetScan], limits: ReadLimits
+) -> dict[str, SheetScan]:
+    """Every sheet of a format read whole at opening (ods, xls), alone and all together."""
     totals = _Totals(limits)
     for name, scan in scans.items():
         if not fits(scan, limits):

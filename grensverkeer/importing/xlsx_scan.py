@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import IO
+from typing import IO, Protocol
 from xml.parsers import expat
 
 MB = 1_000_000
@@ -213,10 +213,30 @@ def _exact_scan(member: IO[bytes], budget: int) -> SheetScan:
     to the previous cell (a row without ``r`` follows the previous row). Only cells with a
     value extend the grid; the parse stops when there are too many cells to parse in time."""
     placer = _CellPlacer(budget)
-    parser = expat.ParserCreate()
-    parser.StartElementHandler = placer.start
-    parser.EndElementHandler = placer.end
-    parser.CharacterDataHandler = placer.text
+    stream_parse(member, placer)
+    return SheetScan(
+        placer.rows,
+        placer.columns,
+        placer.cells,
+        tuple(placer.faults),
+        exact=True,
+        shared_cells=placer.shared,
+    )
+
+
+class Handlers(Protocol):
+    def start(self, tag: str, attrs: dict[str, str]) -> None: ...
+    def end(self, tag: str) -> None: ...
+    def text(self, data: str) -> None: ...
+
+
+def stream_parse(member: IO[bytes], handlers: Handlers, separator: str | None = None) -> None:
+    """Feed a part to expat in chunks: no DTD (an entity bomb, an XXE), no endless text, and
+    XML that does not parse is :class:`UnsafeXml`. ``separator`` turns on namespaces."""
+    parser = expat.ParserCreate(namespace_separator=separator)
+    parser.StartElementHandler = handlers.start
+    parser.EndElementHandler = handlers.end
+    parser.CharacterDataHandler = handlers.text
     parser.StartDoctypeDeclHandler = refuse_doctype
     parser.EntityDeclHandler = refuse_doctype
     parser.buffer_text = True
@@ -227,14 +247,6 @@ def _exact_scan(member: IO[bytes], budget: int) -> SheetScan:
         parser.Parse(b"", True)
     except expat.ExpatError as error:
         raise UnsafeXml("malformed") from error
-    return SheetScan(
-        placer.rows,
-        placer.columns,
-        placer.cells,
-        tuple(placer.faults),
-        exact=True,
-        shared_cells=placer.shared,
-    )
 
 
 def refuse_doctype(*_args: object) -> None:

@@ -16,22 +16,11 @@ from grensverkeer.importing.choices import ColumnChoice, column_label
 from grensverkeer.importing.date_formats import Order
 from grensverkeer.importing.fields import RESIDENCE_FIELDS, Field
 from grensverkeer.importing.layout import ColumnReading, Looks, Question, QuestionCode, SheetLayout
+from grensverkeer.importing.layout_issues import FIELD_WORDS
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ColumnAnswers", text)
-
-
-_WHAT = {
-    Field.RESIDENCE: "de woongemeente",
-    Field.PLACE: "de woonplaats",
-    Field.POSTCODE: "de postcode",
-    Field.BSN: "het BSN",
-    Field.BRIN: "de BRIN",
-    Field.BRINVEST: "de BRIN+vestiging",
-    Field.START: "de startdatum",
-    Field.END: "de einddatum",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +43,7 @@ def question_text(question: Question, layout: SheetLayout) -> str:
             columns=names
         )
     elif code is QuestionCode.DUPLICATE:
-        what = _WHAT.get(question.fields[0], str(question.fields[0]))
+        what = FIELD_WORDS.get(question.fields[0], str(question.fields[0]))
         text = _tr("Welke kolom is {what}: {columns}?").format(what=what, columns=names)
     elif code is QuestionCode.SCHOOLS_PLACE:
         text = _tr(
@@ -62,7 +51,7 @@ def question_text(question: Question, layout: SheetLayout) -> str:
             "Is het toch de woonplaats van de leerling?"
         ).format(columns=names)
     else:
-        what = " of ".join(_WHAT.get(f, str(f)) for f in question.fields)
+        what = " of ".join(FIELD_WORDS.get(f, str(f)) for f in question.fields)
         text = _tr("Is {columns} {what}? Het programma is er niet zeker van.").format(
             columns=names, what=what
         )
@@ -104,7 +93,7 @@ def answers(question: Question, layout: SheetLayout) -> list[Answer]:
             found.append(
                 Answer(
                     _tr("‘{column}’ is {what}").format(
-                        column=label, what=_WHAT.get(field, str(field))
+                        column=label, what=FIELD_WORDS.get(field, str(field))
                     ),
                     (ColumnChoice(field, label),),
                 )
