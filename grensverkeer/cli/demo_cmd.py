@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from grensverkeer.cli.context import database
 from grensverkeer.cli.imports_cmd import print_report
 from grensverkeer.cli.matrix_cmd import print_matrix
 from grensverkeer.pseudonym import load_pseudonymizer
-from grensverkeer.services.demo import DEMO_TARIFFS, load_demo
+from grensverkeer.services.demo import DEMO_TARIFFS, demo_database_path, load_demo
 from grensverkeer.services.matrix import pupil_matrix, school_years_present
 from grensverkeer.services.reports import Outcome
+from grensverkeer.storage.database import open_database
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,13 +18,16 @@ def register(commands: argparse._SubParsersAction) -> None:
         "demo",
         help="de demoregio laden en de matrix tonen",
         description="Laadt de (verzonnen) scholenlijsten, SWV-overzichten en tarieven van de "
-        "demoregio en toont de matrix van het laatste schooljaar.",
+        "demoregio in de eigen demodatabase (demo.sqlite in de gebruikersmap, dezelfde als die "
+        "van 'app --demo'; nooit de gewone database) en toont de matrix van het laatste "
+        "schooljaar. Met --db in een andere, lege database.",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    db = database(args)
+    # the demo's own database; GRENSVERKEER_DB names the user's real one and is not used
+    db = open_database(getattr(args, "db", None) or str(demo_database_path()))
     try:
         print(f"Demoregio laden in {db.description}")
         loaded = load_demo(db, load_pseudonymizer())

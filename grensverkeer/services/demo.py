@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import func, select
+
+from grensverkeer.errors import GrensverkeerError
+from grensverkeer.paths import data_dir
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.resources import resources_dir
 from grensverkeer.services.importer import Cancelled, Importer, Progress
@@ -12,8 +16,11 @@ from grensverkeer.services.matrix import school_years_present
 from grensverkeer.services.reports import ImportReport
 from grensverkeer.services.tariffs import list_tariffs, load_tariff_table
 from grensverkeer.storage.database import Database
+from grensverkeer.storage.models import ImportBatch, MetaRow, TariffRow
 
 DEMO_TARIFFS = "tarieven/tarieven_haaglanden.xlsx"
+DEMO_DATABASE = "demo.sqlite"
+DEMO_MARK = "demoregio"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +45,54 @@ def demo_files() -> list[Path]:
     ]
 
 
+def demo_database_path() -> Path:
+    """The demo region's own database, next to (never in) the user's: ``demo`` and
+    ``app --demo`` both use it."""
+    return data_dir() / DEMO_DATABASE
+
+
+def is_demo(db: Database) -> bool:
+    """Whether ``db`` holds the demo region (the window then says so everywhere)."""
+    with db.sessions() as session:
+        return session.get(MetaRow, DEMO_MARK) is not None
+
+
 def load_demo(
     db: Database,
     pseudonymizer: Pseudonymizer,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> DemoLoad:
-    """Import the demo files (again: nothing changes) and its tariff table when missing."""
+    """Import the demo files (again: nothing changes) and its tariff table when missing.
+
+    Only into an empty database or one that holds the demo already: synthetic pupils and
+    tariffs mixed into a municipality's real data would be counted and paid for.
+    """
+    _refuse_real_data(db)
+    _mark(db)
     importer = Importer(db, pseudonymizer, progress=progress, cancelled=cancelled)
     reports = tuple(importer.import_files(demo_files()))
     tariffs_set = 0
     if any(not list_tariffs(db, year) for year in school_years_present(db)):
         tariffs_set = len(load_tariff_table(db, demo_dir() / DEMO_TARIFFS).lines)
     return DemoLoad(reports, tariffs_set)
+
+
+def _refuse_real_data(db: Database) -> None:
+    if is_demo(db):
+        return
+    with db.sessions() as session:
+        imports = session.scalar(select(func.count()).select_from(ImportBatch)) or 0
+        tariffs = session.scalar(select(func.count()).select_from(TariffRow)) or 0
+    if imports or tariffs:
+        raise GrensverkeerError(
+            f"De database {db.description} bevat al eigen gegevens ({imports} imports, "
+            f"{tariffs} tarieven); de demoregio wordt daar niet in geladen. Zonder --db gebruikt "
+            f"de demo zijn eigen database ({demo_database_path()})."
+        )
+
+
+def _mark(db: Database) -> None:
+    with db.sessions.begin() as session:
+        if session.get(MetaRow, DEMO_MARK) is None:
+            session.add(MetaRow(key=DEMO_MARK, value="ja"))

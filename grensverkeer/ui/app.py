@@ -26,7 +26,6 @@ from grensverkeer.ui.main_window import MainWindow
 
 log = logging.getLogger("grensverkeer.ui")
 
-DEMO_DATABASE = "demo.sqlite"
 SCREENSHOT_TIMEOUT_MS = 120_000
 _translators: list[QTranslator] = []
 
@@ -66,9 +65,9 @@ def application() -> QApplication:
 
 
 def demo_database_path() -> Path:
-    from grensverkeer.paths import data_dir
+    from grensverkeer.services.demo import demo_database_path as path
 
-    return data_dir() / DEMO_DATABASE
+    return path()
 
 
 def choose_target(db: str | None, demo: bool, remembered: str) -> str | None:
