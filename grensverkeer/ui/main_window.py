@@ -79,6 +79,7 @@ from sqlalchemy.exc import ArgumentError
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.demo import is_demo
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import AboutDialog, show_error, show_info
 from grensverkeer.ui.pages.base import Page
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self._workers: set[Worker] = set()
         self.demo_progress: QProgressDialog | None = None
+        self.demo = is_demo(context.db)  # the window says "Demoregio" wherever it names the data
 
         self._build_pages(page_modules)
         self._build_toolbar()
@@ -409,12 +411,15 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         year = str(self.school_year) if self.school_year else self.tr("geen schooljaar")
-        self.setWindowTitle(self.tr("Grensverkeer — {year}").format(year=year))
-        self.status_label.setText(
-            self.tr("Database: {db}   ·   Schooljaar: {year}").format(
-                db=self.context.db.description, year=year
-            )
+        status = self.tr("Database: {db}   ·   Schooljaar: {year}").format(
+            db=self.context.db.description, year=year
         )
+        if self.demo:
+            self.setWindowTitle(self.tr("Grensverkeer — Demoregio — {year}").format(year=year))
+            status = self.tr("Demoregio (verzonnen gegevens)   ·   ") + status
+        else:
+            self.setWindowTitle(self.tr("Grensverkeer — {year}").format(year=year))
+        self.status_label.setText(status)
 
     # Menu actions --------------------------------------------------------------------------
 
@@ -484,6 +489,7 @@ class MainWindow(QMainWindow):
         self.context.db = db
         if old is not db:
             old.close()
+        self.demo = is_demo(db)
         remembered = remembered_target(target)
         self.store.set_last_database(remembered)
         self.store.add_recent_file(remembered)
@@ -550,6 +556,8 @@ class MainWindow(QMainWindow):
 
     def _demo_loaded(self, _result: object) -> None:
         self._close_demo_progress()
+        self.demo = is_demo(self.context.db)
+        self._update_status()
         self.statusBar().showMessage(self.tr("Demoregio geladen."), 5000)
         self.context.events.changed.emit()
 

@@ -38,7 +38,8 @@ def test_window_opens_on_the_demo(window: MainWindow, demo_db) -> None:
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
     assert titles == ["Overzicht", "Matrix", "Instellingen"]
     assert window.current_page().name == "overzicht"
-    assert window.windowTitle() == "Grensverkeer — 2024-2025"
+    assert window.windowTitle() == "Grensverkeer — Demoregio — 2024-2025"
+    assert window.status_label.text().startswith("Demoregio (verzonnen gegevens)")
     assert demo_db.description in window.status_label.text()
     assert "2024-2025" in window.status_label.text()
     years = [window.year_combo.itemText(i) for i in range(window.year_combo.count())]
@@ -107,7 +108,7 @@ def test_the_school_year_drives_the_pages(window: MainWindow, idle) -> None:
     idle(window)
     assert matrix.school_year == SchoolYear(2023)
     assert window.page("instellingen").school_year == SchoolYear(2023)
-    assert window.windowTitle() == "Grensverkeer — 2023-2024"
+    assert window.windowTitle() == "Grensverkeer — Demoregio — 2023-2024"
     assert matrix.model.total() == 2694
 
 
