@@ -25,6 +25,7 @@ from grensverkeer.cli import (
     matrix_cmd,
     members_cmd,
     plans_cmd,
+    privacy_cmd,
     responsible_cmd,
     settings_cmd,
     settle_cmd,
@@ -32,8 +33,10 @@ from grensverkeer.cli import (
 )
 from grensverkeer.cli.dutch_argparse import use_dutch
 from grensverkeer.cli.logs import log_file, setup_logging
+from grensverkeer.cli.no_pupils import no_pupils_message
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.pseudonym import noticed_key_warnings
+from grensverkeer.services.year_pupils import NoPupilsError
 from grensverkeer.storage.faults import known_fault
 
 COMMANDS = (
@@ -45,6 +48,7 @@ COMMANDS = (
     settle_cmd,
     analyse_cmd,
     plans_cmd,
+    privacy_cmd,
     documents_cmd,
     export_cmd,
     responsible_cmd,
@@ -74,7 +78,22 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", required=True)
     for module in COMMANDS:
         module.register(commands)
+    _describe_all(parser)
     return parser
+
+
+def _describe_all(parser: argparse.ArgumentParser) -> None:
+    """Give every (nested) subcommand a description: its own, else its one-line help as a
+    sentence, so ``grensverkeer X Y --help`` always says what X Y does."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        helps = {choice.dest: choice.help for choice in action._choices_actions}
+        for name, sub in action.choices.items():
+            if not sub.description and helps.get(name):
+                text = str(helps[name])
+                sub.description = text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
+            _describe_all(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,6 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     try:
         return int(args.handler(args) or 0)
+    except NoPupilsError as error:  # nothing to show: said with the command that fixes it
+        print(f"Fout: {no_pupils_message(error)}", file=sys.stderr)
+        return error.exit_code
     except GrensverkeerError as error:
         print(f"Fout: {error}", file=sys.stderr)
         return error.exit_code

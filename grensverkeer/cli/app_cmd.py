@@ -51,6 +51,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         from grensverkeer.ui.app import run_app
     except ImportError as error:
+        part = error.name or ""
+        if part == "grensverkeer" or part.startswith("grensverkeer."):  # e.g. a page's module
+            raise GrensverkeerError(
+                f"Het venster kan niet starten: het onderdeel {part} ontbreekt of kan niet "
+                f"laden ({error}). De installatie is onvolledig: installeer Grensverkeer opnieuw."
+            ) from None
         raise GrensverkeerError(
             "Het venster kan niet starten: Qt (PySide6) of een systeembibliotheek ervan "
             f"ontbreekt ({error}). De andere opdrachten werken wel."

@@ -62,7 +62,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         type=tolerance,
         default=parse_tolerance(DEFAULT_TOLERANCE),
         metavar="10%|EURO",
-        help=f"wanneer een saldo ‘in evenwicht’ heet (standaard {DEFAULT_TOLERANCE})",
+        help="wanneer een saldo ‘in evenwicht’ heet (standaard "
+        + DEFAULT_TOLERANCE.replace("%", "%%")
+        + ")",
     )
     parser.add_argument(
         "--out", type=Path, required=True, metavar="MAP", help="de map voor de PDF-bestanden"

@@ -11,6 +11,7 @@ from grensverkeer.cli.context import database
 from grensverkeer.cli.import_report import print_report
 from grensverkeer.cli.render import table
 from grensverkeer.importing.date_formats import Order
+from grensverkeer.importing.folders import files_to_import
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services import import_log
@@ -28,7 +29,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Importeer SWV-overzichten (xlsx, xls, ods, csv) en scholenlijsten. "
         "Een bestand met fouten wordt in zijn geheel geweigerd.",
     )
-    run.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    run.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="BESTAND",
+        help="een bestand, of een map: dan de werkbladen en csv-bestanden direct in die map",
+    )
     run.add_argument(
         "--school-year",
         type=options.school_year,
@@ -70,13 +77,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    files = files_to_import(args.files)  # a folder: its spreadsheets (none: said, no import)
     db = database(args)
     try:
         mapping = get_mapping(db, args.mapping) if args.mapping else None
         importer = Importer(db, load_pseudonymizer(), reference=reference_with_aliases(db))
         order = {"dmj": Order.DMY, "mdj": Order.MDY}.get(args.date_order or "")
         reports = importer.import_files(
-            args.files,
+            files,
             ImportOptions(
                 school_year=args.school_year,
                 skip_invalid=args.skip_invalid,

@@ -12,13 +12,9 @@ from grensverkeer.cli.context import database
 from grensverkeer.cli.render import matrix_table
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import load_reference
-from grensverkeer.services.matrix import (
-    AMOUNT,
-    PUPILS,
-    Matrix,
-    school_years_present,
-)
+from grensverkeer.services.matrix import AMOUNT, PUPILS, Matrix
 from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix, swv_choices
+from grensverkeer.services.year_pupils import require_pupils
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -60,26 +56,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    wanted = MatrixFilter(args.type, _swv(args.swv), args.arrangement)
     db = database(args)
     try:
-        years = school_years_present(db)
-        year = args.school_year or (years[-1] if years else None)
-        if year is None:
-            raise GrensverkeerError(
-                "Er zijn nog geen leerlingen geïmporteerd; begin met ‘grensverkeer import’."
-            )
-        if years and year not in years:
-            raise GrensverkeerError(
-                f"Er zijn geen leerlingen voor schooljaar {year}; wel voor: "
-                + ", ".join(str(y) for y in years)
-                + "."
-            )
-        matrix = filtered_matrix(
-            db,
-            year,
-            args.measure,
-            MatrixFilter(args.type, _swv(args.swv), args.arrangement),
-        )
+        year = require_pupils(db, args.school_year)  # the latest year by default
+        matrix = filtered_matrix(db, year, args.measure, wanted)
     finally:
         db.close()
     print_matrix(matrix, args.format)

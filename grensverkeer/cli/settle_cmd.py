@@ -11,6 +11,7 @@ from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import table
 from grensverkeer.reference import Reference, load_reference
+from grensverkeer.services.plan_checks import check_finalizable
 from grensverkeer.services.plans import finalize
 from grensverkeer.services.settling import (
     REGIONAL_CENTRE,
@@ -57,6 +58,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     db = database(args)
     try:
+        if args.finalize:  # its own refusal first: an empty year, pupils without a tariff
+            check_finalizable(db, args.school_year)
         run_ = compute_settlement(
             db, args.school_year, args.method, centre=args.centre, threshold_cents=args.threshold
         )

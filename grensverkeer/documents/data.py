@@ -54,6 +54,15 @@ REGIONAL_PARTY = Party(REGIONAL_CENTRE, REGIONAL_CENTRE_NAME, "Regio")
 
 
 @dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """A withdrawn plan's documents say so on every page: when (region date), by whom, why."""
+
+    on: date
+    by: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class TariffLine:
     edu_type: str
     arrangement: str  # "" for the type's general tariff
@@ -103,6 +112,7 @@ class DocumentData:
     plan_id: int | None = None
     finalized_on: date | None = None
     finalized_by: str = ""
+    withdrawn: Withdrawal | None = None
     tolerance: Tolerance = field(default_factory=lambda: parse_tolerance(DEFAULT_TOLERANCE))
     payment_days: int = PAYMENT_DAYS
 
@@ -301,6 +311,11 @@ def from_plan(
         plan_id=plan.id,
         finalized_on=issue_date(plan.finalized_at),
         finalized_by=plan.finalized_by,
+        withdrawn=(
+            None
+            if plan.withdrawn_at is None
+            else Withdrawal(issue_date(plan.withdrawn_at), plan.withdrawn_by, plan.withdrawn_reason)
+        ),
         tolerance=tolerance or parse_tolerance(DEFAULT_TOLERANCE),
     )
 

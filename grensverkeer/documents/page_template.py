@@ -2,9 +2,10 @@
 
 Every page carries the running title, the plan id and the short hash of the plan (so a printed
 page can be matched to the stored plan), the date and "pagina x van y"; a draft carries
-"CONCEPT — niet vastgesteld" in its header and footer and a red band along its edge. The total
-page count is known only at the end, so the canvas keeps its pages until ``save`` and then
-writes the footers.
+"CONCEPT — niet vastgesteld" in its header and footer and a red band along its edge. A withdrawn
+plan carries "INGETROKKEN" there, the band, and under the header when and why it was withdrawn.
+The total page count is known only at the end, so the canvas keeps its pages until ``save`` and
+then writes the footers.
 
 Documents are built in reportlab's invariant mode: no clock, no random ids, so the same data
 gives byte-identical PDFs.
@@ -49,14 +50,23 @@ class Running:
     stamp: str  # "plan 3 · kenmerk 1a2b3c4d5e6f"
     draft: bool
     date_line: str  # "Datum: 1 oktober 2024"
+    withdrawn: str = ""  # "INGETROKKEN op 5 maart 2025 door …: reden"; "" for a valid plan
+
+    @property
+    def marked(self) -> bool:
+        """A page that must not pass for a valid plan: a draft or a withdrawn plan."""
+        return self.draft or bool(self.withdrawn)
 
 
 def running_for(data: DocumentData, title: str) -> Running:
     if data.draft:
         stamp = f"{text.CONCEPT} · kenmerk {data.short_hash}"
+    elif data.withdrawn is not None:
+        stamp = f"{text.WITHDRAWN} · plan {data.plan_id} · kenmerk {data.short_hash}"
     else:
         stamp = f"plan {data.plan_id} · kenmerk {data.short_hash}"
-    return Running(title, stamp, data.draft, f"Datum: {formatting.long_date(data.issued)}")
+    date_line = f"Datum: {formatting.long_date(data.issued)}"
+    return Running(title, stamp, data.draft, date_line, text.withdrawn_line(data))
 
 
 def frame_width(orientation: str) -> float:
@@ -69,20 +79,24 @@ def _header(running: Running, canvas: Canvas, _doc: BaseDocTemplate) -> None:
     width, height = canvas._pagesize
     side = LANDSCAPE_SIDE_MARGIN if width > height else SIDE_MARGIN
     canvas.saveState()
-    if running.draft:
+    if running.marked:
         _draft_band(canvas, height)
     y = height - 13 * mm
-    stamp_font = BOLD if running.draft else REGULAR
+    stamp_font = BOLD if running.marked else REGULAR
     room = width - 2 * side - stringWidth(running.stamp, stamp_font, HEADER_SIZE) - 12
     canvas.setFillColor(ACCENT)
     canvas.setFont(BOLD, HEADER_SIZE)
     canvas.drawString(side, y, _fitted(running.title, room))
     canvas.setFont(stamp_font, HEADER_SIZE)
-    canvas.setFillColor(CONCEPT_RED if running.draft else INK)
+    canvas.setFillColor(CONCEPT_RED if running.marked else INK)
     canvas.drawRightString(width - side, y, running.stamp)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(side, y - 2.5 * mm, width - side, y - 2.5 * mm)
+    if running.withdrawn:
+        canvas.setFont(BOLD, HEADER_SIZE)
+        canvas.setFillColor(CONCEPT_RED)
+        canvas.drawString(side, y - 6.5 * mm, _fitted(running.withdrawn, width - 2 * side))
     canvas.restoreState()
 
 

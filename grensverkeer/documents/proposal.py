@@ -69,6 +69,7 @@ def build_proposal(data: DocumentData) -> bytes:
     story += _outside(data)
     story += _signatures(data)
     status = "concept" if data.draft else f"plan {data.plan_id}"
+    status += ", ingetrokken" if data.withdrawn is not None else ""
     return build_pdf(
         story,
         running_for(data, f"Verrekenvoorstel · regio {data.region} · {data.school_year}"),
@@ -122,8 +123,17 @@ def facts(data: DocumentData) -> list[tuple[str, str]]:
                 f"{formatting.long_date(data.finalized_on)}{by}",
             )
         )
+    if data.withdrawn is not None:
+        rows.append(("Ingetrokken", f"<b>{text.esc(text.withdrawn_line(data))}</b>"))
     rows.append(("Kenmerk", f"{data.short_hash} <font size=7>(SHA-256 {data.sha256})</font>"))
     return rows
+
+
+def withdrawn_banner(data: DocumentData) -> list[Flowable]:
+    """Under the title of a withdrawn plan: that it no longer holds (shared by the statements)."""
+    if data.withdrawn is None:
+        return []
+    return [_p(f"{text.WITHDRAWN} — dit plan geldt niet meer", "concept")]
 
 
 def _title_page(data: DocumentData) -> list[Flowable]:
@@ -132,6 +142,7 @@ def _title_page(data: DocumentData) -> list[Flowable]:
     story.append(_p(f"Regio {text.esc(data.region)} · schooljaar {data.school_year}", "subtitle"))
     if data.draft:
         story.append(_p(text.CONCEPT, "concept"))
+    story += withdrawn_banner(data)
     story.append(key_value_table(facts(data), (32 * mm, width - 32 * mm)))
     story.append(Spacer(1, 10 * mm))
     story.append(

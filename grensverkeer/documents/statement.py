@@ -16,7 +16,7 @@ from grensverkeer import formatting
 from grensverkeer.documents import figures, text
 from grensverkeer.documents.data import DocumentData
 from grensverkeer.documents.page_template import PORTRAIT, build_pdf, frame_width, running_for
-from grensverkeer.documents.proposal import facts
+from grensverkeer.documents.proposal import facts, withdrawn_banner
 from grensverkeer.documents.styles import styles
 from grensverkeer.documents.tables import data_table, key_value_table, signature_grid
 from grensverkeer.settlement import Method
@@ -57,6 +57,7 @@ def build_statement(data: DocumentData, code: str) -> bytes:
     story += _outside(data, code)
     story += _signatures(data, code)
     status = "concept" if data.draft else f"plan {data.plan_id}"
+    status += ", ingetrokken" if data.withdrawn is not None else ""
     return build_pdf(
         story,
         running_for(data, f"Overeenkomst · {party.name} · {data.school_year}"),
@@ -79,6 +80,7 @@ def _opening(data: DocumentData, code: str) -> list[Flowable]:
     ]
     if data.draft:
         story.append(_p(text.CONCEPT, "concept"))
+    story += withdrawn_banner(data)
     story.append(key_value_table(facts(data), (32 * mm, width - 32 * mm)))
     story.append(Spacer(1, 4 * mm))
     others = figures.counterparties(data, code)

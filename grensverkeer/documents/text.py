@@ -20,6 +20,7 @@ from grensverkeer.services.settling import REGIONAL_CENTRE
 from grensverkeer.settlement import Method
 
 CONCEPT = "CONCEPT — niet vastgesteld"
+WITHDRAWN = "INGETROKKEN"
 OUTSIDE = "Buiten de regio"
 
 METHOD_NAMES = {
@@ -65,6 +66,15 @@ def pupils(value: Pupils | None) -> str:
         rounded = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         return formatting.number(rounded)  # type: ignore[arg-type]
     return formatting.number(int(value))
+
+
+def withdrawn_line(data: DocumentData) -> str:
+    """``INGETROKKEN op 5 maart 2025 door jan: reden`` (plain text), "" for a valid plan."""
+    withdrawal = data.withdrawn
+    if withdrawal is None:
+        return ""
+    by = f" door {withdrawal.by}" if withdrawal.by else ""
+    return f"{WITHDRAWN} op {formatting.long_date(withdrawal.on)}{by}: {withdrawal.reason}"
 
 
 def esc(value: str) -> str:

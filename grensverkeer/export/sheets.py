@@ -25,7 +25,7 @@ from grensverkeer.money import split_largest_remainder
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.import_log import list_imports
-from grensverkeer.services.matrix import Matrix, amount_matrix, pupil_matrix, school_years_present
+from grensverkeer.services.matrix import Matrix, amount_matrix, pupil_matrix
 from grensverkeer.services.plans import Plan, get_plan
 from grensverkeer.services.settling import (
     REGIONAL_CENTRE,
@@ -34,6 +34,7 @@ from grensverkeer.services.settling import (
     settlement_json,
 )
 from grensverkeer.services.tariffs import list_tariffs, tariffs_of
+from grensverkeer.services.year_pupils import require_pupils
 from grensverkeer.settlement import Method
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.models import PupilRecordRow, SchoolLocationRow
@@ -95,10 +96,11 @@ def build_export(
     reference: Reference | None = None,
 ) -> Export:
     """All sheets of a school year's export. Raises ``MissingTariffError`` (no amounts without
-    tariffs) and ``GrensverkeerError`` for a year without pupils or a plan of another year."""
+    tariffs), ``NoPupilsError`` for a year without counted pupils and ``GrensverkeerError`` for
+    a plan of another year."""
     reference = reference or load_reference()
     plan = _plan(db, year, plan_id, method, centre, threshold_cents)
-    _check_pupils_present(db, year)
+    require_pupils(db, year)  # an empty year is said, never exported as zeros
     pupils = pupil_matrix(db, year)
     if plan is None:
         run = compute_settlement(
@@ -192,21 +194,6 @@ def _plan(
             f"Plan {plan.id} hoort bij schooljaar {plan.school_year}, niet bij {year}."
         )
     return plan
-
-
-def _check_pupils_present(db: Database, year: SchoolYear) -> None:
-    years = school_years_present(db)
-    if year in years:
-        return
-    if not years:
-        raise GrensverkeerError(
-            "Er zijn nog geen leerlingen geïmporteerd; begin met ‘grensverkeer import’."
-        )
-    raise GrensverkeerError(
-        f"Er zijn geen leerlingen voor schooljaar {year}; wel voor: "
-        + ", ".join(str(y) for y in years)
-        + "."
-    )
 
 
 def _cents(matrix: Matrix) -> dict[tuple[str, str], int]:

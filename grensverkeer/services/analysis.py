@@ -40,6 +40,7 @@ from grensverkeer.services.matrix import (
 )
 from grensverkeer.services.school_years import year_settings
 from grensverkeer.services.swv_flows import SwvOverview, swv_flows
+from grensverkeer.services.year_pupils import require_pupils
 from grensverkeer.storage.database import Database
 
 
@@ -75,20 +76,10 @@ class Analysis:
 
 
 def _present_year(db: Database, year: SchoolYear | None) -> tuple[SchoolYear, list[SchoolYear]]:
-    years = school_years_present(db)
-    if not years:
-        raise GrensverkeerError(
-            "Er zijn nog geen leerlingen geïmporteerd; begin met ‘grensverkeer import’."
-        )
-    if year is None:
-        return years[-1], years
-    if year not in years:
-        raise GrensverkeerError(
-            f"Er zijn geen leerlingen voor schooljaar {year}; wel voor: "
-            + ", ".join(str(y) for y in years)
-            + "."
-        )
-    return year, years
+    """The year to analyse (``NoPupilsError`` when it has no counted pupils) and every year
+    with stored pupils, for the trend."""
+    year = require_pupils(db, year)
+    return year, school_years_present(db)
 
 
 def year_trend(db: Database, year: SchoolYear, tolerance: Tolerance) -> YearTrend:
@@ -129,7 +120,7 @@ def analyse(
 ) -> Analysis:
     """Analyse ``year`` (default: the latest with pupils) against ``tolerance``.
 
-    Raises ``GrensverkeerError`` when there are no pupils for the year and
+    Raises ``NoPupilsError`` when the year has no counted pupils and
     ``MissingTariffError`` when the year itself lacks tariffs; other years without tariffs
     show their pupils only.
     """

@@ -2,8 +2,11 @@
 
 A plan keeps the inputs it was computed from (the amount matrix, the participants, tariffs
 and options) and a sha256 over them, so a printed plan can be matched to what it rests on and
-later imports change nothing about it. The database allows one plan per school year; when two
-users finalise at once, the second gets a clear message instead of a second plan.
+later imports change nothing about it. A plan is never deleted: it can be withdrawn (who, when
+and why are kept) and stays readable, and then a new plan can be finalised for its school year.
+The database allows one active plan per school year; when two users finalise at once, the
+second gets a clear message instead of a second plan. An empty year, or one with pupils
+without a tariff, is not finalised at all (``plan_checks``).
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ from sqlalchemy.exc import IntegrityError
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrix import pupil_matrix
+from grensverkeer.services.plan_checks import check_finalizable
 from grensverkeer.services.settling import SettlementRun, compute_settlement, settlement_json
 from grensverkeer.services.tariffs import list_tariffs
 from grensverkeer.storage.database import Database, exclusive
 from grensverkeer.storage.models import PlanRow
+
+REASON_LENGTH = 1000  # the column's length
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +44,17 @@ class Plan:
     sha256: str
     inputs: dict[str, object]
     result: dict[str, object]
+    withdrawn_at: datetime | None = None
+    withdrawn_by: str = ""
+    withdrawn_reason: str = ""
 
     @property
     def short_hash(self) -> str:
         return self.sha256[:12]
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 def plan_inputs(db: Database, run: SettlementRun) -> dict[str, object]:
@@ -78,7 +91,8 @@ def inputs_hash(inputs: dict[str, object]) -> str:
 
 
 def finalize(db: Database, run: SettlementRun, by: str | None = None) -> Plan:
-    """Store the plan as vastgesteld; a school year that has one already is refused.
+    """Store the plan as vastgesteld; a school year that has an active one already is refused,
+    and so is a year without counted pupils or with pupils lacking a tariff.
 
     Everything the plan holds (amounts, pupil counts, tariffs, the hash) is read in one
     transaction that no import can interleave with, and must still be what the user saw:
@@ -100,6 +114,7 @@ def _store_plan(db: Database, run: SettlementRun, by: str | None) -> int:
         existing = finalized_plan(view, run.school_year)
         if existing is not None:
             raise _already(existing)
+        check_finalizable(view, run.school_year)
         now = compute_settlement(
             view,
             run.school_year,
@@ -134,7 +149,8 @@ def _already(plan: Plan) -> GrensverkeerError:
     return GrensverkeerError(
         f"Voor schooljaar {plan.school_year} is al een plan vastgesteld: plan {plan.id} "
         f"({plan.method}), op {plan.finalized_at.astimezone():%d-%m-%Y %H:%M} door "
-        f"{plan.finalized_by or 'onbekend'}. Er is geen tweede plan gemaakt."
+        f"{plan.finalized_by or 'onbekend'}. Er is geen tweede plan gemaakt; trek dat plan "
+        f"eerst in (‘grensverkeer plans withdraw {plan.id} --reason …’) als het niet meer geldt."
     )
 
 
@@ -145,21 +161,25 @@ def _user() -> str:
         return ""
 
 
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
 def _plan(row: PlanRow) -> Plan:
-    moment = row.finalized_at
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
     return Plan(
         row.id,
         SchoolYear(row.school_year),
         row.method,
         row.centre,
         row.threshold_cents,
-        moment,
+        _utc(row.finalized_at),
         row.finalized_by,
         row.sha256,
         dict(row.inputs),
         dict(row.result),
+        None if row.withdrawn_at is None else _utc(row.withdrawn_at),
+        row.withdrawn_by or "",
+        row.withdrawn_reason or "",
     )
 
 
@@ -172,11 +192,46 @@ def get_plan(db: Database, plan_id: int) -> Plan:
     with db.sessions() as session:
         row = session.get(PlanRow, plan_id)
         if row is None:
-            raise GrensverkeerError(f"Er is geen plan {plan_id}; ‘grensverkeer plans’ toont ze.")
+            raise _unknown(plan_id)
         return _plan(row)
 
 
+def _unknown(plan_id: int) -> GrensverkeerError:
+    return GrensverkeerError(f"Er is geen plan {plan_id}; ‘grensverkeer plans’ toont ze.")
+
+
 def finalized_plan(db: Database, year: SchoolYear) -> Plan | None:
+    """The school year's active plan: finalised and not withdrawn."""
     with db.sessions() as session:
-        row = session.scalar(select(PlanRow).where(PlanRow.school_year == year.start_year))
+        row = session.scalar(
+            select(PlanRow).where(
+                PlanRow.school_year == year.start_year, PlanRow.withdrawn_at.is_(None)
+            )
+        )
         return None if row is None else _plan(row)
+
+
+def withdraw(db: Database, plan_id: int, reason: str, by: str | None = None) -> Plan:
+    """Mark plan ``plan_id`` withdrawn: by whom, when (UTC) and why. Nothing else changes, so
+    its inputs, result and hash stay as they were; its school year may then get a new plan."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise GrensverkeerError("Geef een reden op waarom het plan wordt ingetrokken.")
+    if len(reason) > REASON_LENGTH:
+        raise GrensverkeerError(
+            f"De reden is {len(reason)} tekens lang; houd het bij {REASON_LENGTH} tekens."
+        )
+    with exclusive(db) as view, view.sessions.begin() as session:
+        row = session.get(PlanRow, plan_id)
+        if row is None:
+            raise _unknown(plan_id)
+        if row.withdrawn_at is not None:
+            raise GrensverkeerError(
+                f"Plan {plan_id} is al ingetrokken op "
+                f"{_utc(row.withdrawn_at).astimezone():%d-%m-%Y %H:%M} door "
+                f"{row.withdrawn_by or 'onbekend'} (reden: {row.withdrawn_reason})."
+            )
+        row.withdrawn_at = datetime.now(UTC)
+        row.withdrawn_by = (by or _user())[:100]
+        row.withdrawn_reason = reason
+    return get_plan(db, plan_id)

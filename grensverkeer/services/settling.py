@@ -12,6 +12,7 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrix import Matrix, amount_matrix
 from grensverkeer.services.school_years import YearSettings
+from grensverkeer.services.year_pupils import require_pupils
 from grensverkeer.settlement import Method, Settlement, SettlementError, settle
 from grensverkeer.storage.database import Database
 
@@ -44,6 +45,7 @@ def compute_settlement(
     method = Method(method)
     if threshold_cents < 0:
         raise GrensverkeerError("De bagatelgrens kan niet negatief zijn.")
+    require_pupils(db, year)  # a year without pupils is said, never settled as all zeros
     matrix = amount_matrix(db, year)
     if method is Method.CENTRAL:
         centre = centre or REGIONAL_CENTRE

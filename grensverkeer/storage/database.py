@@ -27,7 +27,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.paths import default_database_path
+from grensverkeer.paths import data_dir, default_database_path
 from grensverkeer.storage.faults import (
     MIGRATION_LOCK,
     WRITE_LOCK,
@@ -37,6 +37,7 @@ from grensverkeer.storage.faults import (
     not_a_database,
     os_reason,
 )
+from grensverkeer.storage.read_only import can_write, guard_writes, read_only_error, require_write
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -53,10 +54,11 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Database:
-    """An open, migrated database and the sessions on it."""
+    """An open, migrated database and the sessions on it; ``created``: this open made the file."""
 
     engine: Engine
     sessions: sessionmaker[Session]
+    created: bool = False
 
     @property
     def description(self) -> str:
@@ -121,7 +123,8 @@ def open_database(target: str | None = None) -> Database:
         raise GrensverkeerError(
             f"De database {describe(engine)} is niet bereikbaar: {detail}"
         ) from None
-    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+    guard_writes(engine)  # after migrating: a read-only user's writes are refused from here on
+    return Database(engine, sessionmaker(engine, expire_on_commit=False), created)
 
 
 def describe(engine: Engine) -> str:
@@ -162,14 +165,17 @@ def _in_dutch(context: ExceptionContext) -> BaseException | None:
 
 
 def _prepare_sqlite_file(path: Path) -> bool:
-    """Refuse a folder or a file that is not a SQLite database before SQLite touches it; make
-    the folder of a new file. Returns whether the file is new (and may go if opening fails)."""
+    """Refuse a folder or a file that is not a SQLite database before SQLite touches it, and a
+    new file in a folder that does not exist (a mistyped path must not become a new database);
+    only the program's own data folder is made. Returns whether the file is new (and may go if
+    opening fails)."""
     if path.is_dir():
         raise GrensverkeerError(
-            f"‘{path}’ is een map, geen databasebestand; geef het pad naar een .sqlite-bestand."
+            f"‘{shown_path(path)}’ is een map, geen databasebestand; geef het pad naar een "
+            ".sqlite-bestand."
         )
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_folder(path)
         size = path.stat().st_size if path.exists() else None
         if not size:
             return size is None
@@ -180,20 +186,48 @@ def _prepare_sqlite_file(path: Path) -> bool:
             f"De database ‘{path}’ kan niet worden geopend ({os_reason(error)})."
         ) from None
     if header != _SQLITE_HEADER:
-        raise not_a_database(str(path))
+        raise not_a_database(shown_path(path))
     connection = sqlite3.connect(path, timeout=WAIT_SECONDS)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         detail = str(error)
         if "file is not a database" in detail or "malformed" in detail:
-            raise not_a_database(str(path)) from None
+            raise not_a_database(shown_path(path)) from None
         raise database_fault(error, str(path)) or GrensverkeerError(
             f"De database ‘{path}’ kan niet worden geopend ({detail})."
         ) from None
     finally:
         connection.close()
     return False
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user typed it, near enough: relative to the working folder when inside it
+    (``--db README.md`` is said as ‘README.md’), else whole."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _check_folder(path: Path) -> None:
+    """The folder of a database file must exist; the user data folder is made when needed."""
+    folder = path.parent
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise GrensverkeerError(
+            f"‘{shown_path(folder)}’ is een bestand, geen map; de database ‘{path.name}’ kan "
+            "daar niet staan."
+        )
+    if folder.expanduser().resolve() == data_dir().expanduser().resolve():
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    raise GrensverkeerError(
+        f"De map ‘{shown_path(folder)}’ bestaat niet, dus daar kan geen database "
+        f"‘{path.name}’ worden aangemaakt. Controleer het pad, of maak de map eerst aan."
+    )
 
 
 def _remove_if_empty(path: Path) -> None:
@@ -212,6 +246,7 @@ def exclusive(db: Database) -> Iterator[Database]:
     with. SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a transaction-scoped advisory lock. Other
     writers wait for it; readers are not held up. Committed when the block ends without error.
     """
+    require_write(db.engine)  # a read-only user is refused before any work, not half-way
     with db.engine.connect() as connection:
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -280,8 +315,10 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     current = current_revision(engine)
     if revision == "head":
         if current == schema_revision():
-            return
+            return  # up to date: nothing written, so a read-only user opens it too
         check_can_upgrade(engine, current)
+        if current is not None and not can_write(engine):
+            raise read_only_error(engine)  # an older schema that only a writer can upgrade
     from alembic import command
 
     config = alembic_config()

@@ -15,13 +15,14 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.sql.expression import false
+from sqlalchemy.sql.expression import false, text
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -157,15 +158,29 @@ class InhabitantsRow(Base):
     count: Mapped[int] = mapped_column(Integer)
 
 
+#: a plan counts until it is withdrawn; only such plans are unique per school year
+ACTIVE_PLAN = text("withdrawn_at IS NULL")
+
+
 class PlanRow(Base):
     """A finalised (vastgesteld) settlement plan: immutable, with the inputs it was computed
-    from and a sha256 over them. One per school year; the unique constraint is what makes two
-    users finalising at once end with exactly one plan."""
+    from and a sha256 over them. It is never deleted, only withdrawn (who, when, why), and
+    stays readable. One active plan per school year; the partial unique index is what makes
+    two users finalising at once end with exactly one."""
 
     __tablename__ = "plans"
+    __table_args__ = (
+        Index(
+            "uq_plans_active_school_year",
+            "school_year",
+            unique=True,
+            sqlite_where=ACTIVE_PLAN,
+            postgresql_where=ACTIVE_PLAN,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    school_year: Mapped[int] = mapped_column(Integer, unique=True)
+    school_year: Mapped[int] = mapped_column(Integer)
     method: Mapped[str] = mapped_column(String(20))
     centre: Mapped[str | None] = mapped_column(String(20))
     threshold_cents: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -174,6 +189,9 @@ class PlanRow(Base):
     inputs: Mapped[dict[str, object]] = mapped_column(JSON)
     result: Mapped[dict[str, object]] = mapped_column(JSON)
     sha256: Mapped[str] = mapped_column(String(64))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    withdrawn_by: Mapped[str | None] = mapped_column(String(100))
+    withdrawn_reason: Mapped[str | None] = mapped_column(String(1000))
 
 
 class ColumnMappingRow(Base):

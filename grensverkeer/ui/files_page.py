@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from grensverkeer.importing.file_safety import ACCEPTED_EXTENSIONS
+from grensverkeer.importing.folders import spreadsheets_in
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.ui.page_widgets import labelled
 
@@ -65,8 +66,9 @@ class FilesPage(QWizardPage):
         self.setTitle(self.tr("Bestanden kiezen"))
         self.setSubTitle(
             self.tr(
-                "Kies de leerlingenoverzichten en scholenlijsten (xlsx, xls, ods, csv), of sleep "
-                "ze hierheen. Scholenlijsten worden eerst geïmporteerd."
+                "Kies de leerlingenoverzichten en scholenlijsten (xlsx, xls, ods, csv) of een map "
+                "met zulke bestanden, of sleep ze hierheen. Scholenlijsten worden eerst "
+                "geïmporteerd."
             )
         )
         self.setAcceptDrops(True)
@@ -76,6 +78,9 @@ class FilesPage(QWizardPage):
         self.choose_button = QPushButton(self.tr("&Bestanden kiezen…"))
         self.choose_button.setAccessibleName(self.tr("Bestanden kiezen"))
         self.choose_button.clicked.connect(self.choose_files)
+        self.folder_button = QPushButton(self.tr("&Map kiezen…"))
+        self.folder_button.setAccessibleName(self.tr("Map kiezen"))
+        self.folder_button.clicked.connect(self.choose_folder)
         self.remove_button = QPushButton(self.tr("Verwij&deren"))
         self.remove_button.setAccessibleName(self.tr("Gekozen bestand verwijderen"))
         self.remove_button.clicked.connect(self.remove_selected)
@@ -90,6 +95,7 @@ class FilesPage(QWizardPage):
 
         buttons = QVBoxLayout()
         buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.folder_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch()
         files = QHBoxLayout()
@@ -122,8 +128,8 @@ class FilesPage(QWizardPage):
     def add_files(self, paths: Iterable[Path | str]) -> None:
         known = {p.resolve() for p in self.paths()}
         ignored: list[str] = []
-        for entry in paths:
-            path = Path(entry)
+        empty_folders: list[str] = []
+        for path in self._expanded(paths, empty_folders):
             if path.suffix.lower() not in ACCEPTED_EXTENSIONS or not path.is_file():
                 ignored.append(path.name)
                 continue
@@ -134,21 +140,49 @@ class FilesPage(QWizardPage):
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.file_list.addItem(item)
-        self.ignored_label.setText(
-            self.tr("Niet toegevoegd (geen spreadsheet of csv): {names}").format(
-                names=", ".join(ignored)
+        said = []
+        if ignored:
+            said.append(
+                self.tr("Niet toegevoegd (geen spreadsheet of csv): {names}").format(
+                    names=", ".join(ignored)
+                )
             )
-            if ignored
-            else ""
-        )
+        if empty_folders:
+            said.append(
+                self.tr(
+                    "Geen spreadsheets of csv-bestanden in de map {names} "
+                    "(submappen worden niet doorzocht)."
+                ).format(names=", ".join(empty_folders))
+            )
+        self.ignored_label.setText("\n".join(said))
         self._update_buttons()
         self.completeChanged.emit()
+
+    @staticmethod
+    def _expanded(paths: Iterable[Path | str], empty_folders: list[str]) -> list[Path]:
+        """The paths, a folder replaced by the spreadsheets directly in it."""
+        result: list[Path] = []
+        for entry in paths:
+            path = Path(entry)
+            if path.is_dir():
+                found = spreadsheets_in(path)
+                if not found:
+                    empty_folders.append(f"‘{path.name}’")
+                result.extend(found)
+            else:
+                result.append(path)
+        return result
 
     def choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Bestanden kiezen"), "", self.tr(SPREADSHEET_FILTER)
         )
         self.add_files(Path(n) for n in names)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Map kiezen"))
+        if folder:
+            self.add_files([Path(folder)])
 
     def remove_selected(self) -> None:
         for item in self.file_list.selectedItems():

@@ -2,10 +2,10 @@
 
 How a page plugs in (for the authors of the other pages)
 -------------------------------------------------------
-* **Where.** The window imports the modules in ``PAGE_MODULES``, in that order, and skips a
-  module that does not exist yet (with a line in the log). A module names its page class as
-  ``PAGE = MyPage``; without ``PAGE``, the one ``Page`` subclass defined in it is used. The
-  modules are::
+* **Where.** ``PAGES`` lists the page classes, in navigation order, imported like any other
+  module: a page that is missing or fails to import stops the program at start with an
+  ``ImportError`` (the desktop bundle finds them the same way), and a page whose constructor
+  fails stops it too. No page is ever silently left out. The pages are::
 
       grensverkeer.ui.pages.overview_page    Overzicht     name "overzicht"
       grensverkeer.ui.pages.data_page        Gegevens      name "gegevens"
@@ -13,6 +13,8 @@ How a page plugs in (for the authors of the other pages)
       grensverkeer.ui.pages.settlement_page  Verrekening   name "verrekening"
       grensverkeer.ui.pages.documents_page   Documenten    name "documenten"
       grensverkeer.ui.pages.settings_page    Instellingen  name "instellingen"
+
+  Tests may pass ``pages=`` with fewer (or stand-in) page classes.
 
 * **Construction.** ``MyPage(context)``; the window parents it. The constructor builds
   widgets only and reads nothing from the database: a page is filled by ``refresh()``.
@@ -49,7 +51,6 @@ How a page plugs in (for the authors of the other pages)
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Sequence
 from datetime import date
@@ -83,57 +84,35 @@ from grensverkeer.services.demo import is_demo
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import AboutDialog, show_error, show_info
 from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.pages.data_page import DataPage
+from grensverkeer.ui.pages.documents_page import DocumentsPage
+from grensverkeer.ui.pages.matrix_page import MatrixPage
+from grensverkeer.ui.pages.overview_page import OverviewPage
+from grensverkeer.ui.pages.settings_page import SettingsPage
+from grensverkeer.ui.pages.settlement_page import SettlementPage
 from grensverkeer.ui.settings_store import SettingsStore
 from grensverkeer.ui.workers import Worker
 
 log = logging.getLogger("grensverkeer.ui")
 
-PAGE_MODULES = (
-    "grensverkeer.ui.pages.overview_page",
-    "grensverkeer.ui.pages.data_page",
-    "grensverkeer.ui.pages.matrix_page",
-    "grensverkeer.ui.pages.settlement_page",
-    "grensverkeer.ui.pages.documents_page",
-    "grensverkeer.ui.pages.settings_page",
+PAGES: tuple[type[Page], ...] = (
+    OverviewPage,
+    DataPage,
+    MatrixPage,
+    SettlementPage,
+    DocumentsPage,
+    SettingsPage,
 )
 DATA_PAGE = "gegevens"
 DOCUMENTS_PAGE = "documenten"
 SETTINGS_PAGE = "instellingen"
 
 
-def load_page_classes(modules: Sequence[str] = PAGE_MODULES) -> list[type[Page]]:
-    """The page classes of the modules that exist, in order; a missing module is skipped."""
-    classes = []
-    for module_name in modules:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:
-                log.info("Pagina %s bestaat (nog) niet; overgeslagen.", module_name)
-            else:
-                log.exception("Pagina %s kan niet laden; overgeslagen.", module_name)
-            continue
-        except Exception:
-            log.exception("Pagina %s kan niet laden; overgeslagen.", module_name)
-            continue
-        page_class = getattr(module, "PAGE", None) or _defined_page(module)
-        if page_class is None:
-            log.warning("Module %s bevat geen pagina; overgeslagen.", module_name)
-            continue
-        classes.append(page_class)
-    return classes
-
-
-def _defined_page(module: Any) -> type[Page] | None:
-    found = [
-        value
-        for value in vars(module).values()
-        if isinstance(value, type)
-        and issubclass(value, Page)
-        and value is not Page
-        and value.__module__ == module.__name__
-    ]
-    return found[0] if len(found) == 1 else None
+def short_target(description: str) -> str:
+    """A database as the status bar names it: a SQLite file by its name, a server by its URL."""
+    if description.startswith("sqlite:///"):
+        return Path(description.removeprefix("sqlite:///")).name or description
+    return description
 
 
 def remembered_target(target: str) -> str:
@@ -171,7 +150,7 @@ class MainWindow(QMainWindow):
         context: UiContext,
         store: SettingsStore | None = None,
         *,
-        page_modules: Sequence[str] = PAGE_MODULES,
+        pages: Sequence[type[Page]] = PAGES,
         remember: bool = True,
     ) -> None:
         super().__init__()
@@ -185,7 +164,7 @@ class MainWindow(QMainWindow):
         self.demo_progress: QProgressDialog | None = None
         self.demo = is_demo(context.db)  # the window says "Demoregio" wherever it names the data
 
-        self._build_pages(page_modules)
+        self._build_pages(pages)
         self._build_toolbar()
         self._build_menus()
         self._build_status()
@@ -201,17 +180,13 @@ class MainWindow(QMainWindow):
 
     # Building ------------------------------------------------------------------------------
 
-    def _build_pages(self, page_modules: Sequence[str]) -> None:
+    def _build_pages(self, pages: Sequence[type[Page]]) -> None:
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigatie"))
         self.nav.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Expanding)
         self.stack = QStackedWidget()
-        for page_class in load_page_classes(page_modules):
-            try:
-                page = page_class(self.context)
-            except Exception:
-                log.exception("Pagina %s kan niet worden gemaakt; overgeslagen.", page_class)
-                continue
+        for page_class in pages:
+            page = page_class(self.context)
             self.pages.append(page)
             self.stack.addWidget(_scrolling(page))
             title = QCoreApplication.translate("Page", page.title)
@@ -412,7 +387,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         year = str(self.school_year) if self.school_year else self.tr("geen schooljaar")
         status = self.tr("Database: {db}   ·   Schooljaar: {year}").format(
-            db=self.context.db.description, year=year
+            db=short_target(self.context.db.description), year=year
         )
         if self.demo:
             self.setWindowTitle(self.tr("Grensverkeer — Demoregio — {year}").format(year=year))
@@ -420,6 +395,8 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(self.tr("Grensverkeer — {year}").format(year=year))
         self.status_label.setText(status)
+        # The whole path would push the window past a laptop screen; it is one hover away.
+        self.status_label.setToolTip(self.context.db.description)
 
     # Menu actions --------------------------------------------------------------------------
 

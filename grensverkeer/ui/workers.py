@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.storage.faults import known_fault
+from grensverkeer.ui.empty_year import error_text
 
 log = logging.getLogger("grensverkeer.ui")
 
@@ -98,7 +99,7 @@ class Worker(QRunnable):
             result = self.task(self.report, self.cancelled)
         except GrensverkeerError as error:
             log.info("%s gestopt: %s", self.description, error)
-            self._tell(self.signals.failed, str(error))
+            self._tell(self.signals.failed, error_text(error))  # an empty year: window words
         except Exception as error:
             known = known_fault(error)  # a full disk, a locked or damaged database: in Dutch
             if known is not None:

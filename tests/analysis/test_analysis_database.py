@@ -104,7 +104,7 @@ def test_no_pupils_or_an_unknown_year_are_clear(db, load_flows, vso_tariff) -> N
         analyse(db, None, TEN)
     load_flows(EXAMPLE_PUPILS, 2024)
     vso_tariff(2024, TARIFF)
-    with pytest.raises(GrensverkeerError, match="wel voor: 2024-2025"):
+    with pytest.raises(GrensverkeerError, match="wel leerlingen voor 2024-2025"):
         analyse(db, SchoolYear(2019), TEN)
     assert analyse(db, None, TEN).school_year == SchoolYear(2024)  # the latest by default
 

@@ -190,7 +190,8 @@ def test_other_refusals(example, tmp_path) -> None:
     code, message = export(example, "--school-year", "2024-2025", "--out", tmp_path / "e.csv")
     assert code == 2 and ".xlsx" in message
     code, message = export(example, "--school-year", "2022-2023", "--out", tmp_path / "e.xlsx")
-    assert code == 2 and "geen leerlingen voor schooljaar 2022-2023; wel voor: 2024-2025" in message
+    assert code == 1 and "voor schooljaar 2022-2023 geen leerlingen geteld" in message
+    assert "Er zijn wel leerlingen voor 2024-2025." in message
     code, message = export(example, "--out", tmp_path / "e.xlsx")
     assert code == 2 and "--school-year" in message
     missing_dir = tmp_path / "nergens" / "e.xlsx"

@@ -66,10 +66,10 @@ def test_csv_output(schools_loaded, db, tmp_path, cli) -> None:
 
 def test_no_data_and_unknown_year_are_clear(db, cli, schools_loaded, tmp_path) -> None:
     code, _out, err = cli("--db", _url(db), "matrix")
-    assert code == 2 and "nog geen leerlingen" in err
+    assert code == 1 and "nog geen leerlingen" in err  # exit 1: nothing to show
     _load(schools_loaded, tmp_path)
     code, _out, err = cli("--db", _url(db), "matrix", "--school-year", "2019-2020")
-    assert code == 2 and "wel voor: 2024-2025" in err
+    assert code == 1 and "Er zijn wel leerlingen voor 2024-2025." in err
 
 
 def test_swv_and_arrangement_filters_are_parts_of_the_matrix(

@@ -323,7 +323,7 @@ def test_a_folder_is_not_a_database(tmp_path) -> None:
         open_database(str(tmp_path))
     (tmp_path / "notities.txt").write_text("x", encoding="utf-8")
     inside_a_file = tmp_path / "notities.txt" / "db.sqlite"
-    with pytest.raises(GrensverkeerError, match=f"^De database ‘{inside_a_file}’ kan niet worden"):
+    with pytest.raises(GrensverkeerError, match=f"^‘{tmp_path / 'notities.txt'}’ is een bestand"):
         open_database(str(inside_a_file))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notities.txt"]
 

@@ -230,9 +230,11 @@ def test_another_school_year_puts_the_documents_away(context, qtbot, idle) -> No
 def test_without_a_school_year_nothing_can_be_made(context, qtbot, messages) -> None:
     page = _page(context, qtbot, year=None)
     assert not page.generate_button.isEnabled()
-    assert page.message.text() == "Er zijn nog geen leerlingen geïmporteerd."
+    said = page.message.text()
+    assert said.startswith("Er zijn nog geen leerlingen geteld.")
+    assert "Bestand → Importeren… (Ctrl+O)" in said and "grensverkeer" not in said
     assert page.export_excel() is None
-    assert messages == [("info", "Er zijn nog geen leerlingen geïmporteerd om te exporteren.")]
+    assert messages == [("info", said)]
 
 
 # Printing --------------------------------------------------------------------------------
@@ -397,9 +399,7 @@ def test_the_window_forwards_ctrl_p_and_ctrl_e(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
 
-    window = MainWindow(
-        context, store, page_modules=("grensverkeer.ui.pages.documents_page",), remember=False
-    )
+    window = MainWindow(context, store, pages=(DocumentsPage,), remember=False)
     qtbot.addWidget(window)
     idle(window)
     assert window.page_names() == ["documenten"]

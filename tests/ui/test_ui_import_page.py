@@ -119,8 +119,9 @@ def test_the_page_models(qtmodeltester, page: DataPage) -> None:
 
 def test_ctrl_o_in_the_main_window_opens_the_wizard(qtbot, context: UiContext, store) -> None:
     from grensverkeer.ui.main_window import MainWindow
+    from grensverkeer.ui.pages.data_page import DataPage
 
-    window = MainWindow(context, store, page_modules=("grensverkeer.ui.pages.data_page",))
+    window = MainWindow(context, store, pages=(DataPage,))
     qtbot.addWidget(window)
     window.show()
     page = window.page("gegevens")

@@ -394,6 +394,31 @@ def test_files_are_added_once_and_only_spreadsheets(
     assert not wizard.files_page.isComplete()
 
 
+def test_a_folder_adds_the_spreadsheets_in_it(
+    qtbot, context: UiContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "aanlevering"
+    folder.mkdir()
+    (folder / "b.csv").write_bytes(WITH_PROBLEMS.read_bytes())
+    (folder / "a.xlsx").write_bytes(b"PK")
+    (folder / "~$a.xlsx").write_bytes(b"lock")
+    (folder / "brief.pdf").write_bytes(b"%PDF-")
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    wizard = wizard_for(qtbot, context, [])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    wizard.files_page.folder_button.click()
+    assert wizard.files_page.paths() == [folder / "a.xlsx", folder / "b.csv"]
+    assert wizard.files_page.isComplete()
+    wizard.files_page.add_files([empty])
+    assert "Geen spreadsheets of csv-bestanden in de map ‘leeg’" in (
+        wizard.files_page.ignored_label.text()
+    )
+    assert len(wizard.files_page.paths()) == 2
+
+
 def test_the_preview_model_and_the_mapping_rules(qtmodeltester, unknown_header: Path) -> None:
     preview = FilePreview.read(unknown_header)
     model = PreviewModel()

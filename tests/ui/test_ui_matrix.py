@@ -26,13 +26,13 @@ from grensverkeer.ui.main_window import MainWindow
 from grensverkeer.ui.pages.matrix_page import MatrixPage
 
 YEAR = SchoolYear(2024)
-PAGES = ("grensverkeer.ui.pages.matrix_page",)
+PAGES = (MatrixPage,)
 DELFT, DEN_HAAG, WESTLAND, RIJSWIJK = "GM0503", "GM0518", "GM1783", "GM0603"
 
 
 @pytest.fixture
 def window(qtbot, context, store, messages, idle) -> Iterator[MainWindow]:
-    window = MainWindow(context, store, page_modules=PAGES)
+    window = MainWindow(context, store, pages=PAGES)
     qtbot.addWidget(window)
     yield idle(window)
     idle(window)
@@ -195,11 +195,13 @@ def test_without_pupils_the_page_says_so(qtbot, context, store, tmp_path, idle) 
 
     empty = open_database(str(tmp_path / "leeg.sqlite"))
     try:
-        window = MainWindow(UiContext(empty, context.reference), store, page_modules=PAGES)
+        window = MainWindow(UiContext(empty, context.reference), store, pages=PAGES)
         qtbot.addWidget(window)
         page = idle(window).current_page()
         assert page.model.rowCount() == 0
-        assert "nog geen leerlingen" in page.caption.text()
+        said = page.message.text()
+        assert "geen leerlingen geteld" in said
+        assert "Bestand → Importeren…" in said and "grensverkeer import" not in said
     finally:
         empty.close()
 

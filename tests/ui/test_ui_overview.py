@@ -16,12 +16,12 @@ from grensverkeer.services.tariffs import list_tariffs, remove_tariff
 from grensverkeer.ui.main_window import MainWindow
 from grensverkeer.ui.pages.overview_page import OverviewPage, year_overviews
 
-PAGES = ("grensverkeer.ui.pages.overview_page",)
+PAGES = (OverviewPage,)
 
 
 @pytest.fixture
 def window(qtbot, context, store, messages, idle) -> Iterator[MainWindow]:
-    window = MainWindow(context, store, page_modules=PAGES)
+    window = MainWindow(context, store, pages=PAGES)
     qtbot.addWidget(window)
     yield idle(window)
     idle(window)

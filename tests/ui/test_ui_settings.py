@@ -19,12 +19,12 @@ from grensverkeer.ui.main_window import MainWindow
 from grensverkeer.ui.pages.settings_page import SettingsPage
 
 YEAR = SchoolYear(2024)
-PAGES = ("grensverkeer.ui.pages.settings_page",)
+PAGES = (SettingsPage,)
 
 
 @pytest.fixture
 def window(qtbot, context, store, messages) -> MainWindow:
-    window = MainWindow(context, store, page_modules=PAGES)
+    window = MainWindow(context, store, pages=PAGES)
     qtbot.addWidget(window)
     return window
 

@@ -70,3 +70,45 @@ def test_finalizing_stores_one_plan_and_refuses_a_second(context, qtbot, message
     page.finalize_plan()
     assert any(kind == "fout" and "al een plan vastgesteld" in text for kind, text in messages)
     assert len(list_plans(context.db)) == 1
+
+
+def test_a_plan_is_withdrawn_with_a_reason_and_a_new_one_can_follow(
+    context, qtbot, messages, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from grensverkeer.ui.plans_panel import WithdrawDialog
+
+    page = _page(context, qtbot)
+    page.finalize_plan()
+    page.refresh()
+    panel = page.plans_panel
+    assert not panel.withdraw_button.isEnabled()  # nothing selected yet
+    panel.view.selectRow(0)
+    assert panel.withdraw_button.isEnabled()
+    assert panel.model.rows()[0].withdrawn is False
+
+    seen: list[WithdrawDialog] = []
+
+    def answer(dialog: WithdrawDialog) -> int:
+        seen.append(dialog)
+        assert not dialog.ok_button.isEnabled()  # no reason, no withdrawal
+        dialog.reason.setPlainText("  tarief   VSO was fout ")
+        assert dialog.ok_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(WithdrawDialog, "exec", answer)
+    with qtbot.waitSignal(context.events.changed):
+        panel.withdraw_selected()
+    (plan,) = list_plans(context.db)
+    assert plan.withdrawn and plan.withdrawn_reason == "tarief VSO was fout"
+    assert f"Plan {plan.id} is ingetrokken" in messages[-1][1]
+    status = panel.model.data(panel.model.index(0, panel.model.columnCount() - 1))
+    assert status.startswith("ingetrokken op ") and status.endswith(": tarief VSO was fout")
+    panel.view.selectRow(0)
+    assert not panel.withdraw_button.isEnabled()  # a withdrawn plan cannot be withdrawn again
+
+    page.refresh()
+    with qtbot.waitSignal(context.events.changed):
+        page.finalize_plan()  # the year is free again
+    assert len(list_plans(context.db)) == 2

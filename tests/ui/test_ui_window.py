@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-import logging
 import os
+import subprocess
 import sys
-import types
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.ui.main_window import PAGE_MODULES, MainWindow, remembered_target
+from grensverkeer.ui.main_window import PAGES, MainWindow, remembered_target
 from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.pages.matrix_page import MatrixPage
+from grensverkeer.ui.pages.overview_page import OverviewPage
+from grensverkeer.ui.pages.settings_page import SettingsPage
 
-MY_PAGES = (
-    "grensverkeer.ui.pages.overview_page",
-    "grensverkeer.ui.pages.niet_bestaande_pagina",
-    "grensverkeer.ui.pages.matrix_page",
-    "grensverkeer.ui.pages.settings_page",
-)
+MY_PAGES = (OverviewPage, MatrixPage, SettingsPage)
 ORDER = ["Overzicht", "Gegevens", "Matrix", "Verrekening", "Documenten", "Instellingen"]
 
 
 @pytest.fixture
 def window(qtbot, context, store, messages, idle) -> Iterator[MainWindow]:
-    window = MainWindow(context, store, page_modules=MY_PAGES)
+    window = MainWindow(context, store, pages=MY_PAGES)
     qtbot.addWidget(window)
     yield idle(window)
     idle(window)
@@ -40,30 +38,58 @@ def test_window_opens_on_the_demo(window: MainWindow, demo_db) -> None:
     assert window.current_page().name == "overzicht"
     assert window.windowTitle() == "Grensverkeer — Demoregio — 2024-2025"
     assert window.status_label.text().startswith("Demoregio (verzonnen gegevens)")
-    assert demo_db.description in window.status_label.text()
+    assert Path(demo_db.engine.url.database).name in window.status_label.text()
+    assert window.status_label.toolTip() == demo_db.description  # the whole path on hover
     assert "2024-2025" in window.status_label.text()
     years = [window.year_combo.itemText(i) for i in range(window.year_combo.count())]
     assert years == ["2024-2025", "2023-2024"]
 
 
-def test_a_missing_page_module_is_skipped_with_a_log_line(
-    qtbot, context, store, caplog: pytest.LogCaptureFixture, idle
-) -> None:
-    with caplog.at_level(logging.INFO, logger="grensverkeer.ui"):
-        window = MainWindow(context, store, page_modules=MY_PAGES)
-    qtbot.addWidget(window)
-    idle(window)
-    assert "niet_bestaande_pagina" in caplog.text
-    assert "overgeslagen" in caplog.text
+def test_a_missing_page_module_is_an_error_at_start(tmp_path: Path) -> None:
+    """The pages are imported like any module: one that is missing (a broken install, a
+    bundle without it) stops ``grensverkeer app`` at once with a message naming it; it is
+    never silently left out of the window."""
+    missing = "grensverkeer.ui.pages.matrix_page"
+    program = (
+        "import sys\n"
+        f"sys.modules[{missing!r}] = None  # as if the file were not installed\n"
+        "from grensverkeer.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    picture = tmp_path / "venster.png"
+    database = tmp_path / "leeg.sqlite"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    arguments = ["app", "--db", str(database), "--screenshot", str(picture)]
+    done = subprocess.run(
+        [sys.executable, "-c", program, *arguments],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Het venster kan niet starten" in done.stderr
+    assert missing in done.stderr
+    assert not list(tmp_path.glob("venster*.png"))
 
 
-def test_the_registry_keeps_the_navigation_order(qtbot, context, store, idle) -> None:
-    window = MainWindow(context, store, page_modules=PAGE_MODULES)
-    qtbot.addWidget(window)
-    idle(window)
-    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert {"Overzicht", "Matrix", "Instellingen"} <= set(titles)
-    assert titles == [title for title in ORDER if title in titles]
+def test_a_page_that_cannot_be_made_is_an_error_at_start(qtbot, context, store) -> None:
+    class BrokenPage(Page):
+        name = "kapot"
+        title = "Kapot"
+
+        def __init__(self, context) -> None:
+            raise RuntimeError("kapot")
+
+    with pytest.raises(RuntimeError, match="kapot"):
+        MainWindow(context, store, pages=(OverviewPage, BrokenPage), remember=False)
+
+
+def test_the_registry_keeps_the_navigation_order() -> None:
+    assert [page.title for page in PAGES] == ORDER
+    names = [page.name for page in PAGES]
+    assert names == ["overzicht", "gegevens", "matrix", "verrekening", "documenten", "instellingen"]
 
 
 def test_shortcuts_exist(window: MainWindow) -> None:
@@ -156,14 +182,8 @@ class FakeDocumentsPage(Page):
         self.calls.append("print")
 
 
-def test_menus_forward_to_the_pages_that_have_the_hooks(
-    qtbot, context, store, monkeypatch: pytest.MonkeyPatch, idle
-) -> None:
-    for name, page in (("nep_gegevens", FakeDataPage), ("nep_documenten", FakeDocumentsPage)):
-        module = types.ModuleType(name)
-        module.PAGE = page  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, name, module)
-    window = MainWindow(context, store, page_modules=("nep_gegevens", "nep_documenten", *MY_PAGES))
+def test_menus_forward_to_the_pages_that_have_the_hooks(qtbot, context, store, idle) -> None:
+    window = MainWindow(context, store, pages=(FakeDataPage, FakeDocumentsPage, *MY_PAGES))
     qtbot.addWidget(window)
     idle(window)
     FakeDocumentsPage.calls = []
@@ -177,14 +197,14 @@ def test_menus_forward_to_the_pages_that_have_the_hooks(
 
 
 def test_last_page_and_geometry_are_restored(qtbot, context, store, idle) -> None:
-    first = MainWindow(context, store, page_modules=MY_PAGES)
+    first = MainWindow(context, store, pages=MY_PAGES)
     qtbot.addWidget(first)
     idle(first)
     first.show_page("instellingen")
     first.close()
     assert store.last_page() == "instellingen"
     assert not store.geometry().isEmpty()
-    second = MainWindow(context, store, page_modules=MY_PAGES)
+    second = MainWindow(context, store, pages=MY_PAGES)
     qtbot.addWidget(second)
     idle(second)
     assert second.current_page().name == "instellingen"

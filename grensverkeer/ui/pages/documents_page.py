@@ -52,9 +52,11 @@ from grensverkeer.services.matrix import MissingTariffError
 from grensverkeer.services.membership import participants
 from grensverkeer.services.plans import Plan, finalized_plan
 from grensverkeer.services.settling import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME
+from grensverkeer.services.year_pupils import year_pupils
 from grensverkeer.settlement import Method
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import ask, show_error, show_info
+from grensverkeer.ui.empty_year import no_pupils_text
 from grensverkeer.ui.models import Column, RowsModel, selected_row, table_view
 from grensverkeer.ui.models import heading as page_heading
 from grensverkeer.ui.pages.base import Page
@@ -136,6 +138,7 @@ class DocumentsPage(Page):
         super().__init__(context, parent)
         self.year: SchoolYear | None = None
         self.plan: Plan | None = None  # the school year's finalised plan
+        self.counted = False  # the school year has counted pupils (else nothing to make)
         self.document_set: DocumentSet | None = None
         self._generator: Worker | None = None
         self._exporter: Worker | None = None
@@ -326,10 +329,16 @@ class DocumentsPage(Page):
         elif self.plan is None and self.plan_radio.isChecked():
             self.draft_radio.setChecked(True)
         self.plan_radio.setEnabled(self.plan is not None)
-        if year is None and not self.is_busy():
-            self.message.setText(_tr("Er zijn nog geen leerlingen geïmporteerd."))
+        found = year_pupils(db, year) if year is not None else None  # two cheap queries
+        self.counted = found is not None and found.counted
+        if not self.counted and not self.is_busy():  # an empty year: what to import, no zeros
+            self.message.setText(no_pupils_text(found))
         self._source_changed()
         self._update_controls()
+
+    def _empty_text(self) -> str:
+        year = self.year
+        return no_pupils_text(year_pupils(self.context.db, year) if year is not None else None)
 
     def is_busy(self) -> bool:
         """Documents are being made or a workbook written (the screenshot waits for it)."""
@@ -393,8 +402,8 @@ class DocumentsPage(Page):
         if self._generator is not None:
             return None
         year = self.year
-        if year is None:
-            self.message.setText(_tr("Er zijn nog geen leerlingen geïmporteerd."))
+        if year is None or not self.counted:
+            self.message.setText(self._empty_text())
             return None
         try:
             choice = self.choice()
@@ -509,7 +518,7 @@ class DocumentsPage(Page):
 
     def _update_controls(self) -> None:
         generating = self._generator is not None
-        self.generate_button.setEnabled(not generating and self.year is not None)
+        self.generate_button.setEnabled(not generating and self.year is not None and self.counted)
         self.cancel_button.setVisible(generating)
         self.progress.setVisible(generating)
         if not generating:
@@ -518,7 +527,9 @@ class DocumentsPage(Page):
         have = self.document_set is not None
         self.print_button.setEnabled(have and self.selected_document() is not None)
         self.save_button.setEnabled(have)
-        self.export_button.setEnabled(self._exporter is None and self.year is not None)
+        self.export_button.setEnabled(
+            self._exporter is None and self.year is not None and self.counted
+        )
 
     # Printing -----------------------------------------------------------------------------
 
@@ -601,8 +612,8 @@ class DocumentsPage(Page):
     def export_excel(self) -> Worker | None:
         """Ask for a file name and write the school year's workbook there, in a worker."""
         year = self.year
-        if year is None:
-            show_info(self, _tr("Er zijn nog geen leerlingen geïmporteerd om te exporteren."))
+        if year is None or not self.counted:
+            show_info(self, self._empty_text())
             return None
         if self._exporter is not None:
             show_info(self, _tr("De export naar Excel loopt nog."))

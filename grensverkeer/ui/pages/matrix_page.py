@@ -38,6 +38,8 @@ from grensverkeer.services.matrix_filters import (
     filtered_matrix,
     swv_choices,
 )
+from grensverkeer.services.year_pupils import YearPupils, year_pupils
+from grensverkeer.ui.empty_year import no_pupils_text
 from grensverkeer.ui.heatmap import (
     CELL_ROLE,
     OUTSIDE,
@@ -253,16 +255,20 @@ class MatrixPage(Page):
         if year is None:
             self.loader.drop()
             self.model.set_matrix(None)
-            self.caption.setText(self.tr("Er zijn nog geen leerlingen geïmporteerd."))
+            self.caption.setText("")
+            self._show_message(no_pupils_text(None))
             return
         db, reference = self.context.db, self.context.reference
         measure, wanted = self.measure, self.current_filter()
 
-        def count() -> Matrix | MissingTariffError:
+        def count() -> Matrix | MissingTariffError | YearPupils:
             try:
-                return filtered_matrix(db, year, measure, wanted, reference)
+                matrix = filtered_matrix(db, year, measure, wanted, reference)
             except MissingTariffError as missing:  # a finding to show, not a failure
                 return missing
+            if not matrix.cells and wanted == MatrixFilter():
+                return year_pupils(db, year)  # why the year is empty, said in window words
+            return matrix
 
         self.caption.setText(self.tr("Bezig met tellen…"))
         self.loader.load(
@@ -282,7 +288,7 @@ class MatrixPage(Page):
         year: SchoolYear,
         measure: str,
         wanted: MatrixFilter,
-        result: Matrix | MissingTariffError,
+        result: Matrix | MissingTariffError | YearPupils,
     ) -> None:
         if isinstance(result, MissingTariffError):
             self.model.set_matrix(None)
@@ -291,15 +297,12 @@ class MatrixPage(Page):
                 str(result) + " " + self.tr("Tarieven stelt u in bij Instellingen → Tarieven.")
             )
             return
-        matrix = result
-        if not matrix.cells and wanted == MatrixFilter():
+        if isinstance(result, YearPupils):
             self.model.set_matrix(None)
-            self.caption.setText(
-                self.tr("Er zijn voor schooljaar {year} nog geen leerlingen geïmporteerd.").format(
-                    year=year
-                )
-            )
+            self.caption.setText(self.tr("Schooljaar {year}: geen leerlingen").format(year=year))
+            self._show_message(no_pupils_text(result))
             return
+        matrix = result
         self.model.set_matrix(matrix)
         fit_columns(self.view)
         self._fit_matrix()

@@ -40,7 +40,7 @@ from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.analysis import Analysis, analyse
 from grensverkeer.services.balance import Scenario, parse_tolerance
-from grensverkeer.services.plans import Plan, finalize, list_plans
+from grensverkeer.services.plans import finalize
 from grensverkeer.services.settling import (
     REGIONAL_CENTRE,
     REGIONAL_CENTRE_NAME,
@@ -49,9 +49,11 @@ from grensverkeer.services.settling import (
 )
 from grensverkeer.settlement import Method, Transfer
 from grensverkeer.ui.dialogs import ask, show_error, show_info
+from grensverkeer.ui.empty_year import error_text, no_pupils_text
 from grensverkeer.ui.models import Column, RowsModel, group, heading, table_view
 from grensverkeer.ui.page_widgets import labelled
 from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.plans_panel import PlansPanel
 
 METHODS = (
     (Method.MULTILATERAL, "Multilateraal: saldi, zo min mogelijk betalingen"),
@@ -256,26 +258,8 @@ class SettlementPage(Page):
             ],
             self,
         )
-        self.plans = RowsModel[Plan](
-            [
-                Column(_tr("Plan"), lambda p: str(p.id), sort=lambda p: p.id, numeric=True),
-                Column(_tr("Schooljaar"), lambda p: str(p.school_year)),
-                Column(_tr("Methode"), lambda p: p.method),
-                Column(
-                    _tr("Vastgesteld"),
-                    lambda p: f"{p.finalized_at.astimezone():%d-%m-%Y %H:%M}",
-                    sort=lambda p: p.finalized_at.isoformat(),
-                ),
-                Column(_tr("Door"), lambda p: p.finalized_by),
-                Column(
-                    _tr("Bedrag"),
-                    lambda p: formatting.euros(int(p.result["total_moved"])),  # type: ignore[call-overload]
-                    numeric=True,
-                ),
-                Column(_tr("Kenmerk"), lambda p: p.short_hash),
-            ],
-            self,
-        )
+        self.plans_panel = PlansPanel(self.context.db, self)
+        self.plans = self.plans_panel.model
 
         self.chart_view = QChartView()
         self.chart_view.setAccessibleName(_tr("Saldi als staafdiagram"))
@@ -295,14 +279,14 @@ class SettlementPage(Page):
             table_view(self.transfers, _tr("Betalingen")),
             table_view(self.scenarios, _tr("Scenario's")),
             table_view(self.apart, _tr("Apart te regelen")),
-            table_view(self.plans, _tr("Vastgestelde plannen")),
+            self.plans_panel.view,
         ]
         transfers_layout.addWidget(self.views[1])
         tabs.addTab(self.positions_view, _tr("Saldi"))
         tabs.addTab(transfers, _tr("Betalingen"))
         tabs.addTab(self.views[2], _tr("Scenario's"))
         tabs.addTab(self.views[3], _tr("Apart te regelen"))
-        tabs.addTab(self.views[4], _tr("Plannen"))
+        tabs.addTab(self.plans_panel, _tr("Plannen"))
         self.tabs = tabs
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -317,6 +301,7 @@ class SettlementPage(Page):
         self.threshold.returnPressed.connect(self.refresh)
         self.tolerance.returnPressed.connect(self.refresh)
         self.finalize_button.clicked.connect(self.finalize_plan)
+        self.plans_panel.changed.connect(self.context.events.changed.emit)
         self._method_changed()
 
     def _method_changed(self) -> None:
@@ -336,10 +321,10 @@ class SettlementPage(Page):
         self.year = year
 
     def refresh(self) -> None:
-        self.plans.set_rows(list_plans(self.context.db))
+        self.plans_panel.refresh()
         self.run = None
         if self.year is None:
-            self._show_nothing(_tr("Er zijn nog geen leerlingen geïmporteerd."))
+            self._show_nothing(no_pupils_text(None))
             return
         try:
             threshold = parse_euros(self.threshold.text() or "0")
@@ -357,7 +342,7 @@ class SettlementPage(Page):
             )
             analysis = analyse(self.context.db, self.year, tolerance, self.context.reference)
         except GrensverkeerError as error:
-            self._show_nothing(str(error))
+            self._show_nothing(error_text(error))
             return
         self.run = run
         self._fill_centres(run.matrix.participants)
@@ -496,7 +481,7 @@ class SettlementPage(Page):
         try:
             plan = finalize(self.context.db, run)
         except GrensverkeerError as error:
-            show_error(self, str(error))
+            show_error(self, error_text(error))
             return
         show_info(
             self,

@@ -1,0 +1,93 @@
+"""No silent zeros: an empty database or school year is said, with exit status 1.
+
+Issue 13: ``matrix`` printed a grid of dots, ``settle`` € 0,00 for everyone and ``documents``
+ten PDFs about 0 pupils. Now each of ``matrix``, ``settle``, ``analyse``, ``documents`` and
+``export`` says what is missing and how to add it, and writes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from builders import flows_extract
+
+from grensverkeer.domain import EduType
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.importer import ImportOptions
+from grensverkeer.services.school_years import change_year_settings
+from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.year_pupils import NoPupilsError, require_pupils, year_pupils
+
+Y = SchoolYear(2024)
+
+
+def _url(db) -> str:
+    return db.engine.url.render_as_string(hide_password=False)
+
+
+def _commands(out: Path) -> list[list[str]]:
+    year = ["--school-year", "2024-2025"]
+    return [
+        ["matrix", *year],
+        ["settle", *year],
+        ["analyse", *year],
+        ["documents", *year, "--out", str(out / "stukken")],
+        ["export", *year, "--out", str(out / "werkmap.xlsx")],
+    ]
+
+
+def test_an_empty_database_is_said_by_every_command(db, cli, tmp_path: Path) -> None:
+    for command in _commands(tmp_path):
+        code, out, err = cli("--db", _url(db), *command)
+        assert code == 1, (command, out, err)
+        assert "geen leerlingen geteld" in err, command
+        assert "grensverkeer import" in err, command  # the command line's own words
+        assert out == "", command
+    assert not (tmp_path / "stukken").exists()
+    assert not (tmp_path / "werkmap.xlsx").exists()
+    code, _out, err = cli("--db", _url(db), "matrix")  # no year given: the database is empty
+    assert code == 1 and "de database bevat nog geen schooljaar met leerlingen" in err
+
+
+def test_another_year_with_pupils_is_named(db, schools_loaded, cli, tmp_path: Path) -> None:
+    schools_loaded.import_files(
+        [flows_extract(tmp_path / "x.xlsx", {("GM0503", "GM0518"): 3})],
+        ImportOptions(school_year=SchoolYear(2023)),
+    )
+    set_tariff(db, SchoolYear(2023), EduType.VSO, 100_000)
+    for command in _commands(tmp_path):
+        code, _out, err = cli("--db", _url(db), *command)
+        assert code == 1, command
+        assert "Er zijn voor schooljaar 2024-2025 geen leerlingen geteld" in err
+        assert "Er zijn wel leerlingen voor 2023-2024." in err
+
+
+def test_pupils_who_do_not_run_on_the_peildatum_are_said(
+    db, schools_loaded, cli, tmp_path: Path
+) -> None:
+    """Imported but not counted: every enrolment ended before the peildatum."""
+    schools_loaded.import_files(
+        [flows_extract(tmp_path / "x.xlsx", {("GM0503", "GM0518"): 2}, end=date(2024, 9, 1))],
+        ImportOptions(school_year=Y),
+    )
+    set_tariff(db, Y, EduType.VSO, 100_000)
+    change_year_settings(db, Y, peildatum=date(2024, 10, 1))
+    found = year_pupils(db, Y)
+    assert found.records == 2 and not found.counted
+    with pytest.raises(NoPupilsError):
+        require_pupils(db, Y)
+    code, _out, err = cli("--db", _url(db), "settle", "--school-year", "2024-2025")
+    assert code == 1
+    assert "geen van de 2 geïmporteerde inschrijvingen loopt op de peildatum 1 oktober 2024" in err
+    assert "--peildatum" in err
+
+
+def test_a_counted_year_passes(db, schools_loaded, tmp_path: Path) -> None:
+    schools_loaded.import_files(
+        [flows_extract(tmp_path / "x.xlsx", {("GM0503", "GM0518"): 2})],
+        ImportOptions(school_year=Y),
+    )
+    assert require_pupils(db) == Y
+    assert year_pupils(db, Y).counted
