@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -14,7 +14,7 @@ from grensverkeer.money import cents_to_decimal
 LOCALE = "nl_NL"
 
 
-def number(value: int | float) -> str:
+def number(value: int | float | Decimal) -> str:
     """``1234567`` → ``1.234.567``."""
     return format_decimal(value, locale=LOCALE)
 
@@ -28,6 +28,25 @@ def euros(cents: int) -> str:
 def long_date(day: date) -> str:
     """``1 oktober 2024``."""
     return _format_date(day, format="d MMMM y", locale=LOCALE)
+
+
+def short_date(day: date) -> str:
+    """``01-10-2024``: dates in tables, messages and lists (``long_date`` in running text)."""
+    return f"{day:%d-%m-%Y}"
+
+
+def moment(when: datetime) -> str:
+    """``05-03-2025 14:02``: when something happened (convert to local time first)."""
+    return f"{when:%d-%m-%Y %H:%M}"
+
+
+def pupils(value: int | Fraction) -> str:
+    """Pupils: whole as ``1.234``; naar rato fractions with one decimal, half up (``12,3``).
+    The one rule for the CLI, the window, the PDF and the workbook's shown text."""
+    if isinstance(value, Fraction) and value.denominator != 1:
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        return format_decimal(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), locale=LOCALE)
+    return number(int(value))
 
 
 def percent(share: Fraction | float) -> str:

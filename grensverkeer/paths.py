@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -15,11 +16,12 @@ def _base(kind: str) -> Path:
     home = os.environ.get(HOME_ENV)
     if home:
         return Path(home) / kind
-    finder = {
+    finders: dict[str, Callable[..., str]] = {
         "data": platformdirs.user_data_dir,
         "config": platformdirs.user_config_dir,
         "log": platformdirs.user_log_dir,
-    }[kind]
+    }
+    finder = finders[kind]
     return Path(finder(APP, appauthor=False))
 
 

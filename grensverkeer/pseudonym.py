@@ -19,8 +19,8 @@ from contextlib import suppress
 from pathlib import Path
 
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.file_faults import file_fault, os_reason
 from grensverkeer.paths import config_dir
-from grensverkeer.storage.faults import file_fault, os_reason
 
 KEY_ENV = "GRENSVERKEER_KEY"
 MIN_LENGTH = 32

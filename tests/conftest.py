@@ -7,6 +7,7 @@ its own that is dropped afterwards. In CI a missing server fails the run instead
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import uuid
 from collections.abc import Callable, Iterator
@@ -101,6 +102,38 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
         database.close()
 
 
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with the demo region, loaded once per run with the tests' key; tests
+    work on copies (``demo_path``, ``demo_db``)."""
+    from grensverkeer.pseudonym import Pseudonymizer
+    from grensverkeer.services.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    db = open_database(str(path))
+    try:
+        load_demo(db, Pseudonymizer(TEST_KEY.encode()))
+    finally:
+        db.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_file: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_file, copy)
+    return copy
+
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[Database]:
+    db = open_database(str(demo_path))
+    try:
+        yield db
+    finally:
+        db.close()
+
+
 @pytest.fixture
 def importer(db: Database) -> Importer:
     return Importer(db, load_pseudonymizer())
@@ -129,3 +162,34 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
         return code, captured.out, captured.err
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """A message box in a test would wait for a click that never comes and hang the run (a
+    failing worker in the wizard did, once). Unless the test records boxes itself (the
+    ``messages`` fixture), every box is recorded instead, and the test fails on any."""
+    if "messages" in request.fixturenames:
+        yield
+        return
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # pragma: no cover - Qt is part of the test install
+        yield
+        return
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str, answer: object):
+        def box(_parent: object, _title: str, text: str, *_args: object) -> object:
+            shown.append((kind, text))
+            return answer
+
+        return staticmethod(box)
+
+    ok = QMessageBox.StandardButton.Ok
+    monkeypatch.setattr(QMessageBox, "critical", record("fout", ok))
+    monkeypatch.setattr(QMessageBox, "information", record("info", ok))
+    monkeypatch.setattr(QMessageBox, "warning", record("waarschuwing", ok))
+    monkeypatch.setattr(QMessageBox, "question", record("vraag", QMessageBox.StandardButton.No))
+    yield
+    assert shown == [], f"onverwachte meldingen in het venster: {shown}"

@@ -21,6 +21,7 @@ from grensverkeer.cli import (
     documents_cmd,
     export_cmd,
     imports_cmd,
+    map_cmd,
     mappings_cmd,
     matrix_cmd,
     members_cmd,
@@ -32,9 +33,10 @@ from grensverkeer.cli import (
     tariff_cmd,
 )
 from grensverkeer.cli.dutch_argparse import use_dutch
-from grensverkeer.cli.logs import log_file, setup_logging
+from grensverkeer.cli.hints import worded
 from grensverkeer.cli.no_pupils import no_pupils_message
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.logs import log_file, setup_logging
 from grensverkeer.pseudonym import noticed_key_warnings
 from grensverkeer.services.year_pupils import NoPupilsError
 from grensverkeer.storage.faults import known_fault
@@ -42,6 +44,7 @@ from grensverkeer.storage.faults import known_fault
 COMMANDS = (
     imports_cmd,
     matrix_cmd,
+    map_cmd,
     tariff_cmd,
     settings_cmd,
     members_cmd,
@@ -110,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Fout: {no_pupils_message(error)}", file=sys.stderr)
         return error.exit_code
     except GrensverkeerError as error:
-        print(f"Fout: {error}", file=sys.stderr)
+        print(f"Fout: {worded(error)}", file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # the output went into `head` or similar, which stopped reading
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from grensverkeer.errors import GrensverkeerError
 
-PAGE_NAMES = "overzicht, gegevens, matrix, verrekening, documenten, instellingen"
+PAGE_NAMES = "overzicht, gegevens, matrix, kaart, trend, verrekening, documenten, instellingen"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "app",
         help="het programmavenster openen",
@@ -40,6 +40,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "(BESTAND-overzicht.png, BESTAND-matrix.png, …)",
     )
     parser.add_argument(
+        "--size",
+        type=_size,
+        metavar="BREEDTExHOOGTE",
+        help="de grootte van het venster in pixels, bijvoorbeeld 1366x768 (voor schermafdrukken)",
+    )
+    parser.add_argument(
         "--page",
         metavar="NAAM",
         help=f"de pagina die opent (of die op de schermafdruk komt): {PAGE_NAMES}",
@@ -62,4 +68,17 @@ def run(args: argparse.Namespace) -> int:
             f"ontbreekt ({error}). De andere opdrachten werken wel."
         ) from None
     database = args.app_db or getattr(args, "db", None)
-    return run_app(database, args.demo, args.screenshot, args.page)
+    if args.demo and database:
+        raise GrensverkeerError("Kies --demo of --db, niet allebei.")
+    return run_app(database, args.demo, args.screenshot, args.page, args.size)
+
+
+def _size(text: str) -> tuple[int, int]:
+    """``1366x768`` → (1366, 768); between 400×300 and 7680×4320."""
+    width, _, height = text.lower().replace("×", "x").partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"‘{text}’ is geen grootte; schrijf bijvoorbeeld 1366x768")
+    size = int(width), int(height)
+    if not (400 <= size[0] <= 7680 and 300 <= size[1] <= 4320):
+        raise argparse.ArgumentTypeError(f"‘{text}’ past niet: tussen 400x300 en 7680x4320 pixels")
+    return size

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from grensverkeer.storage.database import Database, describe, open_database
+from grensverkeer.storage.connect import describe
+from grensverkeer.storage.database import Database, open_database
 
 
 def database(args: argparse.Namespace) -> Database:

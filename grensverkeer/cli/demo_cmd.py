@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from grensverkeer.cli.imports_cmd import print_report
+from grensverkeer.cli.import_report import print_report
 from grensverkeer.cli.matrix_cmd import print_matrix
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.services.demo import DEMO_TARIFFS, demo_database_path, load_demo
@@ -13,7 +13,7 @@ from grensverkeer.services.reports import Outcome
 from grensverkeer.storage.database import open_database
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "demo",
         help="de demoregio laden en de matrix tonen",

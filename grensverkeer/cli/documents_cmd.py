@@ -27,7 +27,7 @@ def tolerance(text: str) -> Tolerance:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "documents",
         help="het verrekenvoorstel en de overeenkomsten per gemeente als PDF maken",
@@ -73,7 +73,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from grensverkeer.documents.generate import document_data, render_set, save_documents
+    from grensverkeer.documents.generate import (
+        document_data,
+        draft_trend,
+        render_set,
+        save_documents,
+    )
     from grensverkeer.services.plans import finalized_plan
 
     db = database(args)
@@ -99,9 +104,10 @@ def run(args: argparse.Namespace) -> int:
                     "voor de documenten van dat plan.",
                     file=sys.stderr,
                 )
+        trend = draft_trend(db, data)
     finally:
         db.close()
-    paths = save_documents(render_set(data).documents, args.out)
+    paths = save_documents(render_set(data, trend=trend).documents, args.out)
     for path in paths:
         print(path)
     return 0

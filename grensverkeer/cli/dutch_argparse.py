@@ -35,4 +35,4 @@ def _dutch(message: str) -> str:
 
 def use_dutch() -> None:
     """Make argparse speak Dutch; call before building a parser."""
-    argparse._ = _dutch  # type: ignore[attr-defined]
+    argparse._ = _dutch  # type: ignore[attr-defined]  # argparse's private gettext, on purpose

@@ -15,7 +15,7 @@ from grensverkeer.settlement import Method
 XLSX, CSV = "xlsx", "csv"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "export",
         help="matrix, saldi en betalingen naar Excel (of CSV)",

@@ -97,7 +97,7 @@ def _refused(report: ImportReport) -> None:
         )
 
 
-def _error_lines(errors: list[ImportIssue]) -> list[str]:
+def _error_lines(errors: Sequence[ImportIssue]) -> list[str]:
     lines = issue_lines(errors, ERRORS_SHOWN)
     if len(errors) > ERRORS_SHOWN:
         lines[-1] += "; schrijf ze allemaal naar een bestand met --skipped-csv BESTAND"

@@ -10,6 +10,7 @@ from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.import_report import print_report
 from grensverkeer.cli.render import table
+from grensverkeer.export.skipped_rows import skipped_lines, write_skipped_rows
 from grensverkeer.importing.date_formats import Order
 from grensverkeer.importing.folders import files_to_import
 from grensverkeer.pseudonym import load_pseudonymizer
@@ -19,10 +20,9 @@ from grensverkeer.services.aliases import reference_with_aliases
 from grensverkeer.services.importer import Importer, ImportOptions
 from grensverkeer.services.mappings import get_mapping
 from grensverkeer.services.reports import Outcome
-from grensverkeer.services.skipped_rows import skipped_lines, write_skipped_rows
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = commands.add_parser(
         "import",
         help="leerlingenoverzichten en scholenlijsten importeren",
@@ -116,7 +116,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [
         [
             str(b.id),
-            b.imported_at.strftime("%d-%m-%Y %H:%M"),
+            formatting.moment(b.imported_at),
             b.file_name,
             b.kind,
             str(SchoolYear(b.school_year)) if b.school_year else "",

@@ -14,7 +14,7 @@ from grensverkeer.importing.fields import choosable
 from grensverkeer.services.mappings import list_mappings, remove_mapping, save_mapping
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "mappings",
         help="kolomkoppelingen voor onherkenbare bestanden",

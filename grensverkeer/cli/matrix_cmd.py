@@ -17,7 +17,7 @@ from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix, 
 from grensverkeer.services.year_pupils import require_pupils
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "matrix",
         help="de matrix woongemeente × schoolgemeente",
@@ -92,7 +92,9 @@ def print_matrix(matrix: Matrix, fmt: str) -> None:
                 "centen" if matrix.measure == AMOUNT else "leerlingen",
             ]
         )
-        for cell in matrix.as_json()["cells"]:  # type: ignore[union-attr]
+        cells = matrix.as_json()["cells"]
+        assert isinstance(cells, list)
+        for cell in cells:
             writer.writerow([cell["from"], cell["to"], cell["value"]])
     else:
         print(matrix_table(matrix, load_reference()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from grensverkeer import formatting
 from grensverkeer.cli import options
@@ -13,7 +14,7 @@ from grensverkeer.services.inhabitants import all_inhabitants, set_inhabitants
 from grensverkeer.services.membership import add_member, end_member, memberships, participants
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "members",
         help="de deelnemers van de regio door de tijd",
@@ -85,8 +86,8 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(value: object, empty: str) -> str:
-    return empty if value is None else f"{value:%d-%m-%Y}"
+def _day(value: date | None, empty: str) -> str:
+    return empty if value is None else formatting.short_date(value)
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from grensverkeer.services.year_pupils import NoPupilsError, elsewhere, not_running
 
 IMPORT_FIRST = (
-    "importeer eerst een scholenlijst en de SWV-overzichten "
-    "(grensverkeer import BESTAND… of MAP)"
+    "importeer eerst een scholenlijst en de SWV-overzichten (grensverkeer import BESTAND… of MAP)"
 )
 
 

@@ -17,7 +17,7 @@ from grensverkeer.reference import load_reference
 from grensverkeer.services.plans import Plan, get_plan, list_plans, withdraw
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser("plans", help="vastgestelde verrekenplannen")
     actions = parser.add_subparsers(dest="action", metavar="ACTIE")
     show = actions.add_parser("show", help="één plan tonen")
@@ -53,13 +53,13 @@ def run_list(args: argparse.Namespace) -> int:
             str(p.id),
             str(p.school_year),
             p.method,
-            f"{p.finalized_at.astimezone():%d-%m-%Y %H:%M}",
+            formatting.moment(p.finalized_at.astimezone()),
             p.finalized_by,
-            str(len(p.result["transfers"])),  # type: ignore[arg-type]
-            formatting.euros(int(p.result["total_moved"])),
+            str(len(p.result.transfers)),
+            formatting.euros(p.result.total_moved),
             p.short_hash,
             "INGETROKKEN" if p.withdrawn else "geldig",
-        ]  # type: ignore[call-overload]
+        ]
         for p in plans
     ]
     print(
@@ -89,7 +89,7 @@ def withdrawal_text(plan: Plan) -> str:
     """``INGETROKKEN op 05-03-2025 14:02 door jan; reden: …`` (local time)."""
     assert plan.withdrawn_at is not None
     return (
-        f"INGETROKKEN op {plan.withdrawn_at.astimezone():%d-%m-%Y %H:%M} door "
+        f"INGETROKKEN op {formatting.moment(plan.withdrawn_at.astimezone())} door "
         f"{plan.withdrawn_by or 'onbekend'}; reden: {plan.withdrawn_reason}"
     )
 
@@ -107,7 +107,7 @@ def run_show(args: argparse.Namespace) -> int:
                     "plan": plan.id,
                     "sha256": plan.sha256,
                     "withdrawn": _withdrawal_json(plan),
-                    **plan.result,
+                    **plan.result.to_json(),
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -115,7 +115,7 @@ def run_show(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"Plan {plan.id}, vastgesteld op {plan.finalized_at.astimezone():%d-%m-%Y %H:%M}"
+        f"Plan {plan.id}, vastgesteld op {formatting.moment(plan.finalized_at.astimezone())}"
         f" door {plan.finalized_by or 'onbekend'}; kenmerk {plan.sha256}"
     )
     if plan.withdrawn:

@@ -47,7 +47,7 @@ def matrix_table(matrix: Matrix, reference: Reference) -> str:
             return "."
         if amounts:
             return formatting.euros(int(value)).removeprefix("€ ")
-        return formatting.number(value if isinstance(value, int) else round(float(value), 2))
+        return formatting.pupils(value)
 
     members = sorted(matrix.participants, key=lambda c: reference.label(c))
     member_set = set(members)

@@ -14,7 +14,7 @@ from grensverkeer.reference import Reference, load_reference
 from grensverkeer.services.responsible import Responsibility, Status, responsibility
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "responsible",
         help="wie betaalt: woongemeente, schoolgemeente en of het regionale plan het dekt",

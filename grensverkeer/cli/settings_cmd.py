@@ -10,7 +10,7 @@ from grensverkeer.cli.context import database
 from grensverkeer.services.school_years import change_year_settings, year_settings
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "settings",
         help="peildatum en telwijze van een schooljaar",

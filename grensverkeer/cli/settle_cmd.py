@@ -13,11 +13,13 @@ from grensverkeer.cli.render import table
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.services.plan_checks import check_finalizable
 from grensverkeer.services.plans import finalize
+from grensverkeer.services.settlement_result import Flow, SettlementResult, total
 from grensverkeer.services.settling import (
     REGIONAL_CENTRE,
     REGIONAL_CENTRE_NAME,
     compute_settlement,
     settlement_json,
+    settlement_result,
 )
 from grensverkeer.settlement import Method
 
@@ -29,7 +31,7 @@ METHOD_NAMES = {
 }
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "settle",
         help="de verrekening tussen de deelnemers berekenen (en vaststellen)",
@@ -71,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(
             settlement_table(
-                settlement_json(run_),
+                settlement_result(run_),
                 load_reference(),
                 exact=run_.settlement.exact,
                 lower_bound=run_.settlement.lower_bound,
@@ -90,35 +92,33 @@ def _name(reference: Reference, code: str) -> str:
 
 
 def settlement_table(
-    data: dict, reference: Reference, *, exact: bool = True, lower_bound: int = 0
+    result: SettlementResult, reference: Reference, *, exact: bool = True, lower_bound: int = 0
 ) -> str:
     """The settlement in words and tables; also used for stored plans."""
-    method = Method(data["method"])
+    method = Method(result.method)
     lines = [
-        f"Verrekening schooljaar {data['school_year']}: {METHOD_NAMES[method]}",
-        f"{len(data['participants'])} deelnemers",
+        f"Verrekening schooljaar {result.school_year}: {METHOD_NAMES[method]}",
+        f"{len(result.participants)} deelnemers",
         "",
         "Saldi (positief: ontvangt)",
         table(
             ["gemeente", "saldo"],
-            [[reference.label(c), formatting.euros(v)] for c, v in data["positions"].items()],
+            [[reference.label(c), formatting.euros(v)] for c, v in result.positions],
             right={1},
         ),
         "",
     ]
-    transfers = data["transfers"]
+    transfers = result.transfers
     if transfers:
-        lines.append(
-            f"Betalingen ({len(transfers)}, samen {formatting.euros(data['total_moved'])})"
-        )
+        lines.append(f"Betalingen ({len(transfers)}, samen {formatting.euros(result.total_moved)})")
         lines.append(
             table(
                 ["betaalt", "aan", "bedrag"],
                 [
                     [
-                        _name(reference, t["from"]),
-                        _name(reference, t["to"]),
-                        formatting.euros(t["amount"]),
+                        _name(reference, t.from_code),
+                        _name(reference, t.to_code),
+                        formatting.euros(t.cents),
                     ]
                     for t in transfers
                 ],
@@ -129,23 +129,21 @@ def settlement_table(
         lines.append("Geen betalingen nodig.")
     if not exact:
         lines.append(f"(Benadering: minstens {lower_bound} betalingen zijn nodig.)")
-    if data["waived"]:
+    if result.waived:
         lines += ["", "Onder de bagatelgrens, niet verrekend:"]
-        lines += [
-            f"  {reference.label(w['from'])} → {reference.label(w['to'])}: "
-            f"{formatting.euros(w['amount'])}"
-            for w in data["waived"]
-        ]
-    if data["outside"]:
-        total = sum(o["amount"] for o in data["outside"])
+        lines += [_flow_line(reference, w) for w in result.waived]
+    if result.outside:
         lines += [
             "",
             f"Buiten de regeling (woon- of schoolgemeente geen deelnemer), "
-            f"samen {formatting.euros(total)}; apart te regelen:",
+            f"samen {formatting.euros(total(result.outside))}; apart te regelen:",
         ]
-        lines += [
-            f"  {reference.label(o['from'])} → {reference.label(o['to'])}: "
-            f"{formatting.euros(o['amount'])}"
-            for o in data["outside"]
-        ]
+        lines += [_flow_line(reference, o) for o in result.outside]
     return "\n".join(lines)
+
+
+def _flow_line(reference: Reference, flow: Flow) -> str:
+    return (
+        f"  {reference.label(flow.from_code)} → {reference.label(flow.to_code)}: "
+        f"{formatting.euros(flow.cents)}"
+    )

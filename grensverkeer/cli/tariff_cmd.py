@@ -19,7 +19,7 @@ from grensverkeer.services.tariffs import (
 )
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "tariff",
         help="tarieven per schooljaar en onderwijstype",

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from grensverkeer.errors import GrensverkeerError
@@ -25,6 +26,7 @@ from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
 from grensverkeer.services.membership import REGION
 from grensverkeer.services.plans import Plan
+from grensverkeer.services.settlement_result import Flow
 from grensverkeer.services.settling import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME, SettlementRun
 from grensverkeer.settlement import Method
 
@@ -243,19 +245,26 @@ def plan_pupils(inputs: Mapping[str, object]) -> tuple[tuple[str, str, Pupils], 
         return tuple(sorted(c for c in cells if c[2]))
     if inputs.get("pro_rata") or inputs.get("actual_cost"):
         return None
-    tariffs = {int(t["cents"]) for t in inputs.get("tariffs", [])}  # type: ignore[union-attr]
+    tariffs = {int(t["cents"]) for t in _json_list(inputs.get("tariffs", []))}
     if len(tariffs) != 1:
         return None
     (tariff,) = tariffs
     if tariff <= 0:
         return None
     cells = []
-    for item in inputs.get("amounts", []):  # type: ignore[union-attr]
+    for item in _json_list(inputs.get("amounts", [])):
         count, rest = divmod(int(item["cents"]), tariff)
         if rest:
             return None
         cells.append((str(item["from"]), str(item["to"]), count))
     return tuple(sorted(c for c in cells if c[2]))
+
+
+def _json_list(value: object) -> list[Any]:
+    """A list a plan stored in its inputs (JSON: its items are objects, strings, numbers)."""
+    if not isinstance(value, list):
+        raise TypeError(f"a list was expected in the plan's inputs, not {type(value).__name__}")
+    return value
 
 
 def _whole(value: Fraction) -> Pupils:
@@ -272,11 +281,11 @@ def from_plan(
     """The documents of a finalised plan, from its stored data only."""
     reference = reference or load_reference()
     inputs, result = plan.inputs, plan.result
-    participants = tuple(str(code) for code in inputs["participants"])  # type: ignore[union-attr]
+    participants = tuple(str(code) for code in _json_list(inputs["participants"]))
     amounts = tuple(
         sorted(
             (str(a["from"]), str(a["to"]), int(a["cents"]))
-            for a in inputs["amounts"]  # type: ignore[union-attr]
+            for a in _json_list(inputs["amounts"])
             if int(a["cents"])
         )
     )
@@ -297,16 +306,13 @@ def from_plan(
         pupils=plan_pupils(inputs),
         tariffs=tuple(
             TariffLine(str(t["type"]), str(t["arrangement"]), int(t["cents"]))
-            for t in inputs["tariffs"]  # type: ignore[union-attr]
+            for t in _json_list(inputs["tariffs"])
         ),
-        positions=tuple(
-            (str(code), int(cents))
-            for code, cents in sorted(result["positions"].items())  # type: ignore[union-attr]
-        ),
-        transfers=_payments(result["transfers"]),
-        total_moved=int(result["total_moved"]),  # type: ignore[call-overload]
-        waived=_payments(result["waived"]),
-        outside=_payments(result["outside"]),
+        positions=tuple(sorted(result.positions)),
+        transfers=_payments(result.transfers),
+        total_moved=result.total_moved,
+        waived=_payments(result.waived),
+        outside=_payments(result.outside),
         sha256=plan.sha256,
         plan_id=plan.id,
         finalized_on=issue_date(plan.finalized_at),
@@ -320,11 +326,8 @@ def from_plan(
     )
 
 
-def _payments(items: object) -> tuple[Payment, ...]:
-    return tuple(
-        Payment(str(item["from"]), str(item["to"]), int(item["amount"]))
-        for item in items  # type: ignore[attr-defined]
-    )
+def _payments(flows: Iterable[Flow]) -> tuple[Payment, ...]:
+    return tuple(Payment(flow.from_code, flow.to_code, flow.cents) for flow in flows)
 
 
 # From a settlement computed now ------------------------------------------------------------

@@ -6,13 +6,23 @@ these sums against the plan.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from grensverkeer import formatting
 from grensverkeer.documents.data import DocumentData, Payment, Pupils
+from grensverkeer.mapping.charts import BarChart, Series, bar_chart
+from grensverkeer.mapping.flowmap import MapRequest, build_map
+from grensverkeer.mapping.picture import Picture
+from grensverkeer.mapping.trend import YearFigures, trend_charts
+from grensverkeer.mapping.units import AMOUNT, whole_euros
+from grensverkeer.reference import load_reference
 from grensverkeer.services.balance import MunicipalityBalance, balances, regional_ratio
 from grensverkeer.services.settling import REGIONAL_CENTRE
 from grensverkeer.settlement import Method, settle
+
+MAP_FLOWS = 15  # the arrows on the map in the verrekenvoorstel: the largest flows
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +77,8 @@ def ratio(data: DocumentData) -> Fraction | None:
 def overview(data: DocumentData) -> Overview:
     members = set(data.participants)
     pupils = data.pupil_cells() or {}
-    sums: dict[str, list[object]] = {}
+    pupil_sums: dict[str, Pupils] = {}
+    cent_sums: dict[str, int] = {}
     for (residence, school), cents in data.amount_cells().items():
         inside_r, inside_s = residence in members, school in members
         if inside_r and inside_s:
@@ -80,13 +91,11 @@ def overview(data: DocumentData) -> Overview:
             kind = "beyond"
         else:
             continue  # at school in its own municipality outside the region: no flow
-        entry = sums.setdefault(kind, [0, 0])
-        entry[0] += pupils.get((residence, school), 0)  # type: ignore[operator]
-        entry[1] += cents  # type: ignore[operator]
+        pupil_sums[kind] = pupil_sums.get(kind, 0) + pupils.get((residence, school), 0)
+        cent_sums[kind] = cent_sums.get(kind, 0) + int(cents)
 
     def part(kind: str) -> tuple[Pupils, int]:
-        found = sums.get(kind, [0, 0])
-        return found[0], found[1]  # type: ignore[return-value]
+        return pupil_sums.get(kind, 0), cent_sums.get(kind, 0)
 
     return Overview(*part("own"), *part("cross"), *part("in"), *part("out"), *part("beyond"))
 
@@ -163,3 +172,53 @@ def extreme_positions(data: DocumentData) -> tuple[tuple[str, int] | None, tuple
     top = min(receivers, key=lambda item: (-item[1], item[0])) if receivers else None
     bottom = min(payers, key=lambda item: (item[1], item[0])) if payers else None
     return top, bottom
+
+
+def map_picture(data: DocumentData, width: float, height: float) -> Picture:
+    """The flow map of the plan in euros: the same drawing as the window's Kaart page and
+    ``grensverkeer map --measure amount``, from the plan's own amounts."""
+    names = {party.code: party.short_name for party in data.parties}
+    codes = {code for cell in data.amount_cells() for code in cell}
+    reference = load_reference()
+    for code in codes - set(names):
+        municipality = reference.municipality(code)
+        names[code] = municipality.short_name if municipality else code
+    request = MapRequest(
+        data.amount_cells(),
+        data.participants,
+        AMOUNT,
+        names,
+        top=MAP_FLOWS,
+        width=width,
+        height=height,
+    )
+    return build_map(request).picture
+
+
+def positions_picture(
+    data: DocumentData, balances: Sequence[MunicipalityBalance], width: float
+) -> Picture:
+    """The net positions as bars in the window's colours (purple receives, orange pays),
+    every name in full and the axis in whole euros."""
+    chart = BarChart(
+        tuple(data.party(b.code).name for b in balances),
+        (Series("saldo", tuple(float(b.net) for b in balances), signed=True),),
+        "saldo in euro’s (positief: ontvangt, negatief: betaalt)",
+        whole_euros,
+        value_text=lambda cents: formatting.euros(int(cents)),  # exact, as in the table
+    )
+    return bar_chart(chart, width, 7.5)
+
+
+def trend_pictures(data: DocumentData, trend: Sequence[YearFigures], width: float) -> list[Picture]:
+    """The trend charts of the window's Trend page, for the PDF."""
+    reference = load_reference()
+
+    def name(code: str) -> str:
+        party = next((p for p in data.parties if p.code == code), None)
+        if party is not None:
+            return party.name
+        municipality = reference.municipality(code)
+        return municipality.name if municipality else code
+
+    return trend_charts(trend, name, data.tolerance, width, 7.5)

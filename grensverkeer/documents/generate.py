@@ -10,7 +10,7 @@ reports each document through ``progress`` and stops when ``cancelled()`` says s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,7 @@ from grensverkeer.documents.data import DocumentData
 from grensverkeer.documents.sources import draft_document_data, plan_document_data
 from grensverkeer.documents.text import proposal_filename, statement_filename
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.mapping.trend import YearFigures, trend_figures
 from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.balance import Tolerance
@@ -85,8 +86,10 @@ def render_set(
     data: DocumentData,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    trend: Sequence[YearFigures] = (),
 ) -> DocumentSet:
-    """Build every PDF of ``data`` in memory, one by one, reporting each."""
+    """Build every PDF of ``data`` in memory, one by one, reporting each; ``trend`` (see
+    ``draft_trend``) puts the school years side by side in the verrekenvoorstel."""
     from grensverkeer.documents.proposal import build_proposal
     from grensverkeer.documents.statement import build_statement
 
@@ -101,7 +104,7 @@ def render_set(
             progress(text, done, total)
 
     step("Verrekenvoorstel", 0)
-    proposal = RenderedDocument(proposal_filename(data), build_proposal(data))
+    proposal = RenderedDocument(proposal_filename(data), build_proposal(data, trend))
     statements = []
     for done, code in enumerate(data.participants, start=1):
         step(f"Overeenkomst {data.party(code).name}", done)
@@ -137,7 +140,15 @@ def generate_documents(
         issued=issued,
         reference=reference,
     )
-    return render_set(data, progress, cancelled)
+    return render_set(data, progress, cancelled, draft_trend(db, data))
+
+
+def draft_trend(db: Database, data: DocumentData) -> list[YearFigures]:
+    """The school years side by side, for a draft only: a plan's documents rest on what the
+    plan stored and nothing else, so they read the same whenever they are made again."""
+    if not data.draft:
+        return []
+    return trend_figures(db, data.tolerance)
 
 
 def save_documents(documents: tuple[RenderedDocument, ...], out_dir: Path) -> list[Path]:

@@ -17,6 +17,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -76,7 +77,7 @@ def frame_width(orientation: str) -> float:
 
 
 def _header(running: Running, canvas: Canvas, _doc: BaseDocTemplate) -> None:
-    width, height = canvas._pagesize
+    width, height = canvas._pagesize  # type: ignore[attr-defined]  # this page's size; no getter
     side = LANDSCAPE_SIDE_MARGIN if width > height else SIDE_MARGIN
     canvas.saveState()
     if running.marked:
@@ -121,14 +122,14 @@ def _draft_band(canvas: Canvas, height: float) -> None:
 class _NumberedCanvas(Canvas):
     """Keeps every page until ``save``, then draws the footers with the total page count."""
 
-    def __init__(self, *args: object, running: Running, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, running: Running, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # Canvas's own arguments, as the doc template passes them
         self._running = running
         self._kept: list[dict[str, object]] = []
 
     def showPage(self) -> None:
         self._kept.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # Canvas.showPage's own reset, unstubbed
 
     def save(self) -> None:
         total = len(self._kept)
@@ -139,7 +140,7 @@ class _NumberedCanvas(Canvas):
         super().save()
 
     def _footer(self, number: int, total: int) -> None:
-        width, height = self._pagesize
+        width, height = self._pagesize  # type: ignore[attr-defined]  # this page's size; no getter
         side = LANDSCAPE_SIDE_MARGIN if width > height else SIDE_MARGIN
         y = 10 * mm
         self.saveState()
@@ -174,7 +175,7 @@ def build_pdf(
         title=title,
         author=AUTHOR,
         subject=subject,
-        keywords=keywords,
+        keywords=keywords,  # type: ignore[arg-type]  # reportlab takes a string too; stubs: list
         creator=CREATOR,
         invariant=1,
         lang="nl-NL",

@@ -8,6 +8,8 @@ integer cents from the data, and the transfers add up to the plan's ``total_move
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -21,7 +23,6 @@ from reportlab.platypus import (
 
 from grensverkeer import formatting
 from grensverkeer.documents import figures, text
-from grensverkeer.documents.charts import net_positions_chart
 from grensverkeer.documents.data import DocumentData
 from grensverkeer.documents.page_template import (
     LANDSCAPE,
@@ -30,6 +31,8 @@ from grensverkeer.documents.page_template import (
     frame_width,
     running_for,
 )
+from grensverkeer.documents.pictures import to_drawing
+from grensverkeer.documents.proposal_figures import map_page, trend_section
 from grensverkeer.documents.styles import styles
 from grensverkeer.documents.tables import (
     data_table,
@@ -38,6 +41,7 @@ from grensverkeer.documents.tables import (
     matrix_tables,
     signature_grid,
 )
+from grensverkeer.mapping.trend import YearFigures
 from grensverkeer.settlement import Method
 
 TITLE = "Verrekenvoorstel grensverkeer zorg in onderwijs"
@@ -56,15 +60,17 @@ def proposal_title(data: DocumentData) -> str:
     return f"{TITLE}, schooljaar {data.school_year}"
 
 
-def build_proposal(data: DocumentData) -> bytes:
-    """The verrekenvoorstel as PDF bytes; the same data gives the same bytes."""
+def build_proposal(data: DocumentData, trend: Sequence[YearFigures] = ()) -> bytes:
+    """The verrekenvoorstel as PDF bytes; the same data gives the same bytes. With ``trend``
+    (``mapping.trend.trend_figures``, two years or more) chapter 5 shows the school years side
+    by side."""
     story: list[Flowable] = []
     story += _title_page(data)
     story += _summary(data)
     story += _matrices(data)
     story += _per_municipality(data)
     story += _transfers(data)
-    story += _balance(data)
+    story += _balance(data, trend)
     story += _method(data)
     story += _outside(data)
     story += _signatures(data)
@@ -158,8 +164,7 @@ def _title_page(data: DocumentData) -> list[Flowable]:
         _p(
             "Op elke pagina staan het plannummer en het kenmerk: de eerste twaalf tekens van de "
             "SHA-256 van de gegevens waarop het plan rust. Zo is een afgedrukte pagina terug te "
-            "vinden bij het bewaarde plan (‘grensverkeer plans show’ toont het volledige "
-            "kenmerk).",
+            "vinden bij het bewaarde plan, dat het volledige kenmerk toont.",
             "note",
         )
     )
@@ -263,7 +268,7 @@ def summary_paragraphs(data: DocumentData) -> list[str]:
     if data.draft:
         paragraphs.append(
             "<b>Dit is een concept.</b> De bedragen kunnen nog veranderen tot het plan is "
-            "vastgesteld (‘grensverkeer settle --finalize’)."
+            "vastgesteld."
         )
     else:
         paragraphs.append(
@@ -312,7 +317,7 @@ def _matrices(data: DocumentData) -> list[Flowable]:
         story += matrix_tables(
             data,
             grid,
-            lambda v: text.dash(text.pupils(v), v),  # type: ignore[arg-type]
+            lambda v: text.dash(text.pupils(v), v),
             width,
             "Leerlingen",
         )
@@ -329,10 +334,11 @@ def _matrices(data: DocumentData) -> list[Flowable]:
     story += matrix_tables(
         data,
         grid,
-        lambda v: text.dash(text.amount(v), v),  # type: ignore[arg-type]
+        lambda v: text.dash(text.amount(int(v)), v),  # an amount grid holds whole cents
         width,
         "Bedragen in euro’s",
     )
+    story += map_page(data)
     story += [NextPageTemplate(PORTRAIT), PageBreak()]
     return story
 
@@ -426,7 +432,7 @@ def _transfers(data: DocumentData) -> list[Flowable]:
 # 5. Balance --------------------------------------------------------------------------------
 
 
-def _balance(data: DocumentData) -> list[Flowable]:
+def _balance(data: DocumentData, trend: Sequence[YearFigures] = ()) -> list[Flowable]:
     width = frame_width(PORTRAIT)
     balances = figures.region_balances(data)
     story: list[Flowable] = [
@@ -471,15 +477,16 @@ def _balance(data: DocumentData) -> list[Flowable]:
             total=total,
         )
     )
-    chart = net_positions_chart([(data.party(b.code).short_name, b.net) for b in balances], width)
+    chart = to_drawing(figures.positions_picture(data, balances, width))
     story.append(
         KeepTogether(
             [
-                _p("Saldo per gemeente (groen ontvangt, rood betaalt)", "h2"),
+                _p("Saldo per gemeente (paars ontvangt, oranje betaalt)", "h2"),
                 chart,
             ]
         )
     )
+    story += trend_section(data, trend, width)
     story.append(_p("Verrekenwijzen naast elkaar", "h2"))
     story.append(
         _p(

@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from grensverkeer import formatting
 from grensverkeer.documents import figures, text
-from grensverkeer.documents.data import DocumentData
+from grensverkeer.documents.data import DocumentData, Pupils
 from grensverkeer.documents.page_template import PORTRAIT, build_pdf, frame_width, running_for
 from grensverkeer.documents.proposal import facts, withdrawn_banner
 from grensverkeer.documents.styles import styles
@@ -32,8 +32,8 @@ def _h1(number: int, title: str) -> Paragraph:
     return _p(f"{number}. {text.esc(title)}", "h1")
 
 
-def _pupils(value: object) -> str:
-    return text.dash(text.pupils(value), value)  # type: ignore[arg-type]
+def _pupils(value: Pupils) -> str:
+    return text.dash(text.pupils(value), value)
 
 
 def _euros(cents: int) -> str:

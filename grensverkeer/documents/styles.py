@@ -7,6 +7,7 @@ Headings keep with what follows and paragraphs leave no widows or orphans.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -25,6 +26,9 @@ DIAGONAL_FILL = colors.HexColor("#f4f1e6")
 POSITIVE = colors.HexColor("#2e7d32")
 NEGATIVE = colors.HexColor("#c62828")
 CONCEPT_RED = colors.HexColor("#b71c1c")
+
+#: one table style command: its name, the first and the last cell, then its values
+TableCommand = tuple[str, tuple[int, int], tuple[int, int], *tuple[object, ...]]
 
 BODY_SIZE = 9.5
 TABLE_SIZE = 8
@@ -45,7 +49,7 @@ def styles() -> dict[str, ParagraphStyle]:
         allowOrphans=0,
     )
 
-    def derived(name: str, **changes: object) -> ParagraphStyle:
+    def derived(name: str, **changes: Any) -> ParagraphStyle:  # ParagraphStyle's attributes
         return ParagraphStyle(name, parent=base, **changes)
 
     cell = derived("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.25, spaceAfter=0)
@@ -108,7 +112,7 @@ def table_style(
 ) -> TableStyle:
     """A header row, thin rules, numbers right-aligned from column ``right_from``, and a
     bold shaded totals row at the bottom when ``total_row``."""
-    commands: list[tuple[object, ...]] = [
+    commands: list[TableCommand] = [
         ("FONT", (0, 0), (-1, -1), font, size),
         ("FONT", (0, 0), (-1, 0), bold, size),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 )
 
 from grensverkeer.documents import text
-from grensverkeer.documents.data import DocumentData
+from grensverkeer.documents.data import DocumentData, Pupils
 from grensverkeer.documents.fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR
 from grensverkeer.documents.styles import (
     DIAGONAL_FILL,
@@ -32,6 +32,7 @@ from grensverkeer.documents.styles import (
     INK,
     MUTED,
     TOTAL_FILL,
+    TableCommand,
     matrix_style,
     styles,
     table_style,
@@ -52,30 +53,30 @@ class MatrixGrid:
     """Rows (residences) and columns (schools): the participants, then ``OUTSIDE``."""
 
     keys: tuple[str, ...]
-    values: Mapping[tuple[str, str], object]
-    row_totals: Mapping[str, object]
-    column_totals: Mapping[str, object]
-    total: object
+    values: Mapping[tuple[str, str], Pupils]  # whole cents, or pupils
+    row_totals: Mapping[str, Pupils]
+    column_totals: Mapping[str, Pupils]
+    total: Pupils
 
-    def value(self, row: str, column: str) -> object:
+    def value(self, row: str, column: str) -> Pupils:
         return self.values.get((row, column), 0)
 
 
-def matrix_grid(cells: Mapping[tuple[str, str], object], participants: Sequence[str]) -> MatrixGrid:
+def matrix_grid(cells: Mapping[tuple[str, str], Pupils], participants: Sequence[str]) -> MatrixGrid:
     """Fold every cell into the participants' rows and columns or "Buiten de regio"."""
     members = set(participants)
     keys = (*participants, OUTSIDE)
-    values: dict[tuple[str, str], object] = {}
+    values: dict[tuple[str, str], Pupils] = {}
     for (residence, school), value in cells.items():
         key = (
             residence if residence in members else OUTSIDE,
             school if school in members else OUTSIDE,
         )
-        values[key] = values.get(key, 0) + value  # type: ignore[operator]
+        values[key] = values.get(key, 0) + value
     row_totals = {k: sum((v for (r, _s), v in values.items() if r == k), 0) for k in keys}
     column_totals = {k: sum((v for (_r, s), v in values.items() if s == k), 0) for k in keys}
-    total = sum(values.values(), 0)  # type: ignore[arg-type]
-    if not sum(row_totals.values(), 0) == total == sum(column_totals.values(), 0):  # type: ignore[arg-type]
+    total = sum(values.values(), 0)
+    if not sum(row_totals.values(), 0) == total == sum(column_totals.values(), 0):
         raise AssertionError("the matrix totals must add up")
     return MatrixGrid(keys, values, row_totals, column_totals, total)
 
@@ -100,7 +101,7 @@ def _parts(widths: Sequence[float], room: float) -> list[list[int]]:
 def matrix_tables(
     data: DocumentData,
     grid: MatrixGrid,
-    show: Callable[[object], str],
+    show: Callable[[Pupils], str],
     width: float,
     caption: str,
 ) -> list[Flowable]:
@@ -111,9 +112,11 @@ def matrix_tables(
         "matrix_head_right", parent=style["matrix_head"], alignment=TA_RIGHT
     )
     columns: list[str | None] = [*grid.keys, None]  # None: the totals column
-    shown = {key: [show(grid.value(row, key)) for row in grid.keys] for key in grid.keys}
+    shown: dict[str | None, list[str]] = {
+        key: [show(grid.value(row, key)) for row in grid.keys] for key in grid.keys
+    }
     shown[None] = [show(grid.row_totals[row]) for row in grid.keys]
-    totals_row = {key: show(grid.column_totals[key]) for key in grid.keys}
+    totals_row: dict[str | None, str] = {key: show(grid.column_totals[key]) for key in grid.keys}
     totals_row[None] = show(grid.total)
 
     def natural(key: str | None) -> float:
@@ -147,7 +150,7 @@ def matrix_tables(
             repeatRows=1,
             hAlign="LEFT",
         )
-        extra: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, 0), "BOTTOM")]
+        extra: list[TableCommand] = [("VALIGN", (0, 0), (-1, 0), "BOTTOM")]
         outside_row = len(grid.keys)
         extra.append(("TEXTCOLOR", (1, outside_row), (-1, outside_row), MUTED))
         for column, key in enumerate(keys, start=1):

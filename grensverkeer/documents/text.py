@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from xml.sax.saxutils import escape
 
@@ -61,11 +60,7 @@ def pupils(value: Pupils | None) -> str:
     """Whole pupils as ``1.234``; naar rato fractions with one decimal (``12,5``)."""
     if value is None:
         return "–"
-    if isinstance(value, Fraction) and value.denominator != 1:
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-        rounded = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        return formatting.number(rounded)  # type: ignore[arg-type]
-    return formatting.number(int(value))
+    return formatting.pupils(value)
 
 
 def withdrawn_line(data: DocumentData) -> str:

@@ -7,7 +7,7 @@ application use the same functions.
 
 from grensverkeer.export.csv_files import csv_files, write_csv_folder
 from grensverkeer.export.model import Column, Export, Kind, Row, Sheet, Table
-from grensverkeer.export.sheets import (
+from grensverkeer.export.sheet_parts import (
     AMOUNTS_SHEET,
     BALANCES_SHEET,
     IMPORTS_SHEET,
@@ -15,8 +15,8 @@ from grensverkeer.export.sheets import (
     SCHOOLS_SHEET,
     TRANSFERS_SHEET,
     TYPES_SHEET,
-    build_export,
 )
+from grensverkeer.export.sheets import build_export
 from grensverkeer.export.workbook import workbook_bytes, write_workbook
 
 __all__ = [

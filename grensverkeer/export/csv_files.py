@@ -25,8 +25,8 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.export.files import write_atomically
 from grensverkeer.export.model import Export, Kind, Table, Value
 from grensverkeer.export.safe_text import csv_text
+from grensverkeer.file_faults import file_fault, os_reason
 from grensverkeer.money import cents_to_decimal
-from grensverkeer.storage.faults import file_fault, os_reason
 
 ENCODING = "utf-8-sig"
 DELIMITER = ";"

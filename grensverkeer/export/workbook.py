@@ -77,7 +77,9 @@ def workbook_bytes(export: Export) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    first = workbook.active  # the empty sheet a new workbook starts with
+    if first is not None:
+        workbook.remove(first)
     for sheet in export.sheets:
         _write_sheet(workbook.create_sheet(sheet.name), sheet)
     properties = workbook.properties
@@ -166,7 +168,9 @@ def _write_sheet(ws: Worksheet, sheet: Sheet) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = ws.sheet_properties.pageSetUpPr
+    assert setup is not None  # openpyxl gives every new sheet its page set-up properties
+    setup.fitToPage = True
 
 
 def _write_table(
@@ -236,6 +240,7 @@ def _put(ws: Worksheet, row: int, column: int, value: Value, kind: Kind = Kind.T
             cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
         return cell
     if kind is Kind.MONEY:
+        assert not isinstance(value, date), "een bedrag is geen datum"
         cell.value = cents_to_decimal(int(value))
     elif isinstance(value, Fraction):
         cell.value = _two_decimals(value)

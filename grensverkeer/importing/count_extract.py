@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from grensverkeer.domain import EduType, SchoolLocation
@@ -113,7 +113,11 @@ def _whole(value: object) -> int | None:
 
 
 def _residence(
-    row: int, cells: Sequence[object], cols: dict, locator: Locator, problems: SheetProblems
+    row: int,
+    cells: Sequence[object],
+    cols: Mapping[Field, int],
+    locator: Locator,
+    problems: SheetProblems,
 ) -> str | None:
     keys = tuple(cells[cols[f]] if f in cols else None for f in RESIDENCE_FIELDS)
     outcome: Residence = locator.residence_memo(keys)
@@ -125,22 +129,26 @@ def _residence(
 
 
 def _school(
-    row: int, cells: Sequence[object], cols: dict, locator: Locator, problems: SheetProblems
+    row: int,
+    cells: Sequence[object],
+    cols: Mapping[Field, int],
+    locator: Locator,
+    problems: SheetProblems,
 ) -> SchoolLocation | None:
     keys = tuple(
         cells[cols[f]] if f in cols else None for f in (Field.BRINVEST, Field.BRIN, Field.VESTIGING)
     )
-    found = locator.school_or_bad(keys)  # type: ignore[arg-type]
-    if type(found) is Bad:
+    found = locator.school_or_bad(keys)
+    if isinstance(found, Bad):
         problems.error(row, *found.problem)
         return None
-    return found  # type: ignore[return-value]
+    return found
 
 
 def _edu_type(
     row: int,
     cells: Sequence[object],
-    cols: dict,
+    cols: Mapping[Field, int],
     school: SchoolLocation,
     problems: SheetProblems,
 ) -> EduType | None:

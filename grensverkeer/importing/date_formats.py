@@ -69,16 +69,19 @@ def decide(values: Iterable[object], prefer: Order | None = None) -> DateReading
         shape = _shape(value)
         if shape is None:
             continue
-        shapes.add(shape[0])
-        if shape[0] == "tekst d-m-j":
-            first, second, year = shape[1]
+        kind, detail = shape
+        shapes.add(kind)
+        if kind == "tekst d-m-j":
+            assert isinstance(detail, tuple)
+            first, second, year = detail
             if year < 100:
                 shapes.add(TWO_DIGIT_YEAR)
             numeric.append((first, second, year))
             day_first += first > 12 >= second
             month_first += second > 12 >= first
-        elif shape[0] == "8 cijfers":
-            text = shape[1]
+        elif kind == "8 cijfers":
+            assert isinstance(detail, str)
+            text = detail
             ddmm += _valid(int(text[4:]), int(text[2:4]), int(text[:2]))
             yyyymm += _valid(int(text[:4]), int(text[4:6]), int(text[6:]))
     if day_first or month_first:
@@ -179,7 +182,8 @@ def two_digit_window() -> str:
     return f"‘00’ tot ‘{_TWO_DIGIT_LAST:02d}’ als 2000–20{_TWO_DIGIT_LAST:02d}, de rest als 19.."
 
 
-def _shape(value: object) -> tuple[str, object] | None:
+def _shape(value: object) -> tuple[str, tuple[int, int, int] | str | None] | None:
+    """The shape's name, with the three numbers of a d-m-j text or the eight digits."""
     if isinstance(value, datetime | date):
         return ("datumcel", None)
     if isinstance(value, bool):

@@ -358,7 +358,7 @@ def ole_entry_names(f: BinaryIO, size: int) -> set[str]:
         raw = f.read(4)
         if len(raw) < 4:
             raise ValueError("FAT beyond the end of the file")
-        return struct.unpack("<I", raw)[0]
+        return int(struct.unpack("<I", raw)[0])
 
     names: set[str] = set()
     seen: set[int] = set()

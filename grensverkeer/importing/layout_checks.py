@@ -213,12 +213,12 @@ def _residence_agreement(draft: Draft) -> None:
             asked.update((one, other))
             details.append(f"‘{draft.headers[one]}’ en ‘{draft.headers[other]}’: {evidence}")
     if asked:
-        columns = tuple(sorted(asked))
+        pair = tuple(sorted(asked))
         draft.questions.append(
             Question(
                 QuestionCode.RESIDENCE,
-                _residence_order(draft, columns[0]),
-                columns,
+                _residence_order(draft, pair[0]),
+                pair,
                 "verschillen op " + "; ".join(details),
             )
         )

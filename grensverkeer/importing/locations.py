@@ -54,9 +54,7 @@ def mapped(values: list[object], parse: Callable[[object], T]) -> list[T]:
     be hashable; a frozen location or a residence outcome is)."""
     if values and values[0] is None and values.count(None) == len(values):
         return [parse(None)] * len(values)  # an absent column: at C speed
-    table: dict[object, T] = dict.fromkeys(values)  # type: ignore[arg-type]
-    for value in table:
-        table[value] = parse(value)
+    table: dict[object, T] = {value: parse(value) for value in dict.fromkeys(values)}
     return list(map(table.__getitem__, values))
 
 
@@ -77,7 +75,7 @@ class Locator:
         #: (brinvest, brin, vestiging) cells read as the main location 00 (empty vestiging)
         self.main_location: set[tuple[object, object, object]] = set()
         self._residences: dict[tuple[object, ...], Residence] = {}
-        self._schools: dict[tuple[object, ...], object] = {}
+        self._schools: dict[tuple[object, ...], SchoolLocation | Bad] = {}
 
     def residence_memo(self, cells: tuple[object, ...]) -> Residence:
         """:meth:`resolve_residence`, once per distinct (municipality, place, postcode)."""
@@ -86,12 +84,17 @@ class Locator:
             found = self._residences[cells] = self.resolve_residence(*cells)
         return found
 
-    def school_or_bad(self, cells: tuple[object, ...]) -> object:
+    def school_or_bad(self, cells: tuple[object, ...]) -> SchoolLocation | Bad:
         """The location the cells name, or a :class:`Bad` with the problem; memoised."""
         found = self._schools.get(cells)
         if found is None:
             location, problem = self.find_school(*cells)
-            found = self._schools[cells] = Bad(problem) if problem is not None else location
+            if problem is None:
+                assert location is not None  # find_school gives a location or a problem
+                found = location
+            else:
+                found = Bad(problem)
+            self._schools[cells] = found
         return found
 
     # --- residence -------------------------------------------------------------------------
@@ -196,6 +199,7 @@ class Locator:
     ) -> tuple[SchoolLocation | None, Problem | None]:
         cols = self.cols
         column = cols.get(Field.BRINVEST, cols.get(Field.BRIN))
+        vestiging: str | None
         try:
             if not is_empty(brinvest):
                 brin, vestiging = parse_brinvest(brinvest)

@@ -84,7 +84,9 @@ def profile_column(
         for kind in _kinds(value, reference, schools):
             tally[kind] += n
     date = decide(counts)
-    shares = {looks: tally[looks.name] / filled for looks in Looks if looks is not Looks.DATE}
+    shares: dict[Looks, float] = {
+        looks: tally[looks.name] / filled for looks in Looks if looks is not Looks.DATE
+    }
     shares[Looks.DATE] = date.share
     masked = tally["masked"] / filled
     whole = tally["whole"] / filled + masked

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any
 
 from grensverkeer.domain import EduType, PupilRecord
 from grensverkeer.schoolyear import SchoolYear
@@ -43,7 +44,8 @@ class PupilColumns:
     def __len__(self) -> int:
         return len(self.pseudonym)
 
-    def _lists(self) -> Iterator[list[object]]:
+    def _lists(self) -> Iterator[list[Any]]:
+        """The lists in field order; each holds its own field's type (hence Any)."""
         for item in fields(self):
             yield getattr(self, item.name)
 

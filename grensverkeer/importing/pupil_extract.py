@@ -6,10 +6,12 @@ and a row touches only the columns the header named.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import cast
+from typing import Any, TypeVar, cast
 
+from grensverkeer import formatting
+from grensverkeer.domain import EduType, SchoolLocation
 from grensverkeer.importing.collector import SheetProblems
 from grensverkeer.importing.date_formats import DateReading, parser
 from grensverkeer.importing.fields import Field
@@ -36,8 +38,13 @@ from grensverkeer.money import parse_pupil_amount
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference
 
+SchoolKey = tuple[object, object, object]  # (brinvest, brin, vestiging) cells
+T = TypeVar("T")
 
-def _per_key(found: dict[object, object], name: str, keys: list[object]) -> list[str]:
+
+def _per_key(
+    found: Mapping[SchoolKey, SchoolLocation | Bad], name: str, keys: list[SchoolKey]
+) -> list[str]:
     """A location's attribute for each row, looked up once per distinct location."""
     table = {key: getattr(location, name, "") for key, location in found.items()}
     return list(map(table.__getitem__, keys))
@@ -85,8 +92,8 @@ class PupilSheetReader:
         body, numbers, pseudonyms = self._drop_blank_and_footer(body, numbers)
         size = len(body)
         bad: set[int] = set()
-        self._starts: list[object] = []
-        self._ends: list[object] = []
+        self._starts: list[date | Bad | None] = []
+        self._ends: list[date | Bad | None] = []
         if not size:
             return PupilColumns()
         transposed = list(zip(*body, strict=False))
@@ -125,12 +132,14 @@ class PupilSheetReader:
         good = [i for i in range(size) if i not in bad] if bad else range(size)
         self._notes(school_keys, len(good))
 
-        def kept(values: list[object]) -> list:  # type: ignore[type-arg]
+        def kept(values: list[Any]) -> list[Any]:
+            """The good rows: what is left of a column is its parsed values (no Bad, and no
+            None where a value is required), so each list has its field's type."""
             return values if not bad else [values[i] for i in good]
 
         return PupilColumns(
             pseudonym=kept(pseudonyms),
-            residence=kept(residence_codes),  # type: ignore[arg-type]
+            residence=kept(residence_codes),
             brinvest=_per_key(found, "brinvest", kept(school_keys)),
             school_municipality=_per_key(found, "municipality", kept(school_keys)),
             edu_type=kept(types),
@@ -139,7 +148,7 @@ class PupilSheetReader:
             end=kept(ends),
             cost_cents=kept(costs),
             sheet=[self.problems.sheet[:200]] * len(good),
-            row=kept(numbers),  # type: ignore[arg-type]
+            row=kept(numbers),
         )
 
     def _drop_blank_and_footer(
@@ -181,22 +190,22 @@ class PupilSheetReader:
         """Every row's period, also of rows with other problems: the school year is read
         from them even when a row cannot be stored (no school list yet)."""
         return [
-            (None if type(a) is Bad else a, None if type(b) is Bad else b)  # type: ignore[misc]
+            (None if isinstance(a, Bad) else a, None if isinstance(b, Bad) else b)
             for a, b in zip(self._starts, self._ends, strict=True)
         ]
 
-    def _date_column(self, field: Field) -> Callable[[object], object]:
+    def _date_column(self, field: Field) -> Callable[[object], date | Bad | None]:
         """Read a date column with the decision made for the whole column."""
         column = self.cols.get(field)
         reading = self.layout.dates.get(column) if column is not None else None
         return self._guarded(parser(reading or DateReading()), field, "datum")
 
     def _guarded(
-        self, parse: Callable[[object], object], field: Field, code: str
-    ) -> Callable[[object], object]:
+        self, parse: Callable[[object], T], field: Field, code: str
+    ) -> Callable[[object], T | Bad | None]:
         column = self.cols.get(field)
 
-        def run(value: object) -> object:
+        def run(value: object) -> T | Bad | None:
             if is_empty(value):
                 return None
             try:
@@ -209,24 +218,29 @@ class PupilSheetReader:
 
         return run
 
-    def _report(self, values: list[object], numbers: list[int], bad: set[int]) -> None:
+    def _report(self, values: Sequence[object], numbers: list[int], bad: set[int]) -> None:
         """Turn the bad values of a column into located errors."""
         if Bad not in map(type, values):  # at C speed: the usual clean column
             return
         for i, value in enumerate(values):
-            if type(value) is Bad:
+            if isinstance(value, Bad):
                 self.problems.error(numbers[i], *value.problem)
                 bad.add(i)
 
-    def _report_schools(self, schools: list[object], numbers: list[int], bad: set[int]) -> None:
+    def _report_schools(
+        self, schools: list[SchoolLocation | Bad], numbers: list[int], bad: set[int]
+    ) -> None:
         """Unknown schools one by one; but without any school list, one problem for all."""
         if Bad not in map(type, schools):  # at C speed: the usual case
             return
-        missing = [
-            i for i, s in enumerate(schools) if type(s) is Bad and s.problem[1] == NO_SCHOOL_LIST
-        ]
+        unlisted = {
+            i: s.problem
+            for i, s in enumerate(schools)
+            if isinstance(s, Bad) and s.problem[1] == NO_SCHOOL_LIST
+        }
+        missing = list(unlisted)
         if missing:
-            brins = {schools[i].problem[3] for i in missing}  # type: ignore[union-attr]
+            brins = {problem[3] for problem in unlisted.values()}
             column = self.cols.get(Field.BRINVEST, self.cols.get(Field.BRIN))
             self.problems.error(
                 None,
@@ -239,7 +253,8 @@ class PupilSheetReader:
                 "bestand",
             )
             bad.update(missing)
-            schools = [None if i in bad else s for i, s in enumerate(schools)]
+            self._report([None if i in bad else s for i, s in enumerate(schools)], numbers, bad)
+            return
         self._report(schools, numbers, bad)
 
     def _notes(self, school_keys: list[tuple[object, object, object]], counted: int) -> None:
@@ -281,7 +296,11 @@ class PupilSheetReader:
                 self.problems.warning(numbers[i], *problem)
 
     def _check_periods(
-        self, starts: list[object], ends: list[object], numbers: list[int], bad: set[int]
+        self,
+        starts: list[date | Bad | None],
+        ends: list[date | Bad | None],
+        numbers: list[int],
+        bad: set[int],
     ) -> None:
         """An end before the start is an error; tested per distinct (start, end) pair."""
         wrong = {
@@ -300,30 +319,35 @@ class PupilSheetReader:
                 numbers[i],
                 column,
                 "einde_voor_start",
-                f"de einddatum ‘{end:%d-%m-%Y}’ ligt vóór de startdatum ‘{start:%d-%m-%Y}’",
+                f"de einddatum ‘{formatting.short_date(end)}’ ligt vóór de startdatum "
+                f"‘{formatting.short_date(start)}’",
                 end,
             )
             bad.add(i)
 
     def _fill_types(
-        self, types: list[object], schools: list[object], numbers: list[int], bad: set[int]
+        self,
+        types: list[EduType | Bad | None],
+        schools: list[SchoolLocation | Bad],
+        numbers: list[int],
+        bad: set[int],
     ) -> None:
         """A record without a type takes its location's only type; a (V)SO location needs it."""
         for i, kind in enumerate(types):
             if kind is not None:
                 continue
             school = schools[i]
-            if type(school) is Bad:
+            if isinstance(school, Bad):
                 continue
-            if len(school.types) == 1:  # type: ignore[union-attr]
-                types[i] = next(iter(school.types))  # type: ignore[union-attr]
+            if len(school.types) == 1:
+                types[i] = next(iter(school.types))
                 continue
-            offered = " en ".join(sorted(school.types)) if school.types else "geen bekend type"  # type: ignore[union-attr]
+            offered = " en ".join(sorted(school.types)) if school.types else "geen bekend type"
             self.problems.error(
                 numbers[i],
                 self.cols.get(Field.EDU_TYPE),
                 "onderwijstype_ontbreekt",
-                f"het onderwijstype ontbreekt en vestiging {school.brinvest} biedt {offered}",  # type: ignore[union-attr]
+                f"het onderwijstype ontbreekt en vestiging {school.brinvest} biedt {offered}",
                 "",
                 "vul het onderwijstype van deze leerling in (bijvoorbeeld VSO)",
             )

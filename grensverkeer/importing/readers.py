@@ -15,6 +15,7 @@ are as long as their record, spreadsheet rows all as wide as the sheet's used ra
 from __future__ import annotations
 
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -70,7 +71,7 @@ class Sheet:
     name: str
     #: cell values as read: str, int, float, bool, date, datetime, time, timedelta;
     #: an empty cell is "" (or None): callers treat both as empty
-    rows: list[list[object]]
+    rows: Sequence[Sequence[object]]
     #: merged ranges ((first row, first column), (last row, last column)), 0-based, where the
     #: format keeps them (xlsx, xls): a merged group header covers the columns below it
     merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
@@ -247,7 +248,7 @@ def _open_calamine(path: Path, fmt: str) -> CalamineWorkbook:
         return CalamineWorkbook.from_filelike(f)
 
 
-def _has_value(rows: list[list[object]]) -> bool:
+def _has_value(rows: Sequence[Sequence[object]]) -> bool:
     """Whether any cell holds something; stops at the first one (normally in the first row)."""
     return any(value != "" and value is not None for row in rows for value in row)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from grensverkeer.domain import EduType, SchoolLocation
 from grensverkeer.importing.collector import SheetProblems, suggest
@@ -50,7 +50,7 @@ def parse_school_sheet(
 def _location(
     row: int,
     cells: Sequence[object],
-    cols: dict[Field, int],
+    cols: Mapping[Field, int],
     problems: SheetProblems,
     reference: Reference,
 ) -> SchoolLocation | None:
@@ -85,7 +85,7 @@ def _location(
 def _municipality(
     row: int,
     cells: Sequence[object],
-    cols: dict[Field, int],
+    cols: Mapping[Field, int],
     problems: SheetProblems,
     reference: Reference,
 ) -> str | None:
@@ -140,7 +140,7 @@ def _municipality(
 
 
 def _types(
-    row: int, cells: Sequence[object], cols: dict[Field, int], problems: SheetProblems
+    row: int, cells: Sequence[object], cols: Mapping[Field, int], problems: SheetProblems
 ) -> frozenset[EduType] | None:
     """The onderwijstypes a location offers, from whichever DUO column the list has."""
 

@@ -14,6 +14,7 @@ import posixpath
 import struct
 import zipfile
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree
@@ -71,13 +72,13 @@ def guard_xlsx(
                     continue
                 try:
                     scan = scan_sheet(
-                        lambda p=part: zf.open(p), lambda s: fits(s, limits), totals.budget
+                        partial(zf.open, part), lambda s: fits(s, limits), totals.budget
                     )
                 except UnsafeXml as unsafe:
                     raise unsafe_xml(path, name, unsafe.reason) from unsafe
                 if not fits(scan, limits):
                     raise sheet_too_large(path, name, scan)
-                text = _shared_text(lambda p=part: zf.open(p), scan, strings, totals.text, limits)
+                text = _shared_text(partial(zf.open, part), scan, strings, totals.text, limits)
                 totals.add(path, name, scan, text)
                 scans[name] = scan
     except ReadError:

@@ -6,6 +6,7 @@ collected with its row and column, and a table with any error is refused whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def read_tariff_table(path: Path, default_year: SchoolYear | None = None) -> Tar
     )
 
 
-def _columns(cells: list[object]) -> dict[str, int]:
+def _columns(cells: Sequence[object]) -> dict[str, int]:
     found: dict[str, int] = {}
     for position, cell in enumerate(cells):
         key = fold(cell) if not is_empty(cell) else ""
@@ -74,9 +75,9 @@ def _columns(cells: list[object]) -> dict[str, int]:
 def _read_lines(
     file: str,
     sheet: str,
-    rows: list[list[object]],
+    rows: Sequence[Sequence[object]],
     header_index: int,
-    header: list[object],
+    header: Sequence[object],
     columns: dict[str, int],
     default_year: SchoolYear | None,
     result: TariffTable,
@@ -108,7 +109,7 @@ def _read_lines(
                 "schooljaar_ontbreekt",
                 "het schooljaar ontbreekt",
                 "",
-                "geef het op met --school-year",
+                "geef het schooljaar op, in een kolom of voor het hele bestand",
             )
             continue
         try:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from typing import TypeGuard
 
+from grensverkeer import formatting
 from grensverkeer.domain import EduType
 
 _SPACES = re.compile(r"\s+")
@@ -57,9 +59,9 @@ def display(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return f"{value:%d-%m-%Y %H:%M}" if value.time() != time() else f"{value:%d-%m-%Y}"
+        return formatting.moment(value) if value.time() != time() else formatting.short_date(value)
     if isinstance(value, date):
-        return f"{value:%d-%m-%Y}"
+        return formatting.short_date(value)
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float):
@@ -103,12 +105,16 @@ def parse_bsn(value: object) -> str:
     return f"{number:09d}"
 
 
+def _all_floats(values: Sequence[object]) -> TypeGuard[Sequence[float]]:
+    return set(map(type, values)) == {float}
+
+
 def parse_bsns(values: Sequence[object]) -> list[str | ValueError]:
     """:func:`parse_bsn` for a whole column: a column of whole numbers (Excel's usual) in a
     few passes at C speed, then the clean texts, the rest one by one; a bad value gives its
     ValueError."""
-    if values and set(map(type, values)) == {float} and all(map(float.is_integer, values)):
-        numbers = list(map(int, values))  # type: ignore[arg-type]
+    if values and _all_floats(values) and all(map(float.is_integer, values)):
+        numbers = list(map(int, values))
         if min(numbers) > 0 and max(numbers) <= 999_999_999 and all(map(_eleven_test, numbers)):
             return list(map("{:09d}".format, numbers))
     result: list[str | ValueError] = []

@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 from numbers import Integral, Real
+from typing import SupportsInt, cast
 
 _CODE = re.compile(r"(?:gm)?\s*(\d{1,4})(?:\.0*)?", re.IGNORECASE)
 _POSTCODE = re.compile(r"([1-9]\d{3})(?:\s*[a-z]{2})?", re.IGNORECASE)
@@ -16,7 +17,9 @@ def _whole_number(value: object) -> int | None:
         return int(value)
     if isinstance(value, Decimal | Real):
         try:
-            as_int = int(value)
+            # Decimal and the Reals that occur (float, Fraction) have __int__; numbers.Real
+            # does not declare it
+            as_int = int(cast("SupportsInt", value))
         except (ValueError, OverflowError):  # NaN and infinity
             return None
         return as_int if as_int == value else None

@@ -90,9 +90,9 @@ class Reference:
             alias_codes.setdefault(name_key(m.short_name), []).append(m.code)
         for alias, code in tables.aliases:
             alias_codes.setdefault(name_key(alias), []).append(code)
-        for key, codes in alias_codes.items():
+        for key, found in alias_codes.items():
             if key and key not in names:
-                names[key] = (_unique(codes), VIA_ALIAS)
+                names[key] = (_unique(found), VIA_ALIAS)
         self._names = names
 
         places: dict[str, list[str]] = {}

@@ -20,9 +20,7 @@ from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.balance import (
     Assessment,
-    Cell,
     OutsideFlows,
-    Pupils,
     Tolerance,
     assess,
     balances,
@@ -30,6 +28,7 @@ from grensverkeer.services.balance import (
     outside_flows,
     regional_ratio,
 )
+from grensverkeer.services.cells import Cell, Pupils
 from grensverkeer.services.inhabitants import inhabitants
 from grensverkeer.services.matrix import (
     MissingTariffError,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from grensverkeer.errors import GrensverkeerError
+from grensverkeer.errors import USE_DEMO_DATABASE, GrensverkeerError, Hint
 from grensverkeer.paths import data_dir
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.resources import resources_dir
@@ -17,6 +17,7 @@ from grensverkeer.services.reports import ImportReport
 from grensverkeer.services.tariffs import list_tariffs, load_tariff_table
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.models import ImportBatch, MetaRow, TariffRow
+from grensverkeer.storage.read_only import require_write
 
 DEMO_TARIFFS = "tarieven/tarieven_haaglanden.xlsx"
 DEMO_DATABASE = "demo.sqlite"
@@ -68,6 +69,7 @@ def load_demo(
     Only into an empty database or one that holds the demo already: synthetic pupils and
     tariffs mixed into a municipality's real data would be counted and paid for.
     """
+    require_write(db.engine)  # also when the demo is there already: loading it is a write
     _refuse_real_data(db)
     _mark(db)
     importer = Importer(db, pseudonymizer, progress=progress, cancelled=cancelled)
@@ -87,8 +89,9 @@ def _refuse_real_data(db: Database) -> None:
     if imports or tariffs:
         raise GrensverkeerError(
             f"De database {db.description} bevat al eigen gegevens ({imports} imports, "
-            f"{tariffs} tarieven); de demoregio wordt daar niet in geladen. Zonder --db gebruikt "
-            f"de demo zijn eigen database ({demo_database_path()})."
+            f"{tariffs} tarieven); de demoregio wordt daar niet in geladen. De demo heeft een "
+            f"eigen database ({demo_database_path()}).",
+            Hint(USE_DEMO_DATABASE, {"path": demo_database_path()}),
         )
 
 

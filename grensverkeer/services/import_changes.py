@@ -97,7 +97,7 @@ def changes_of(
         if old.get(cell, 0) != after.get(cell, 0)
         for home, school in (cell,)
     ]
-    changed.sort(key=lambda c: (-abs(c.after - c.before), c.residence, c.school))
+    changed.sort(key=lambda c: (-abs(Fraction(c.after) - c.before), c.residence, c.school))
     unknown = {
         (i.sheet, i.row)
         for i in issues

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from grensverkeer.errors import GrensverkeerError
+from grensverkeer.errors import LIST_IMPORTS, GrensverkeerError, Hint
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.models import ImportBatch
 
@@ -58,7 +58,7 @@ def remove_import(db: Database, import_id: int) -> ImportSummary:
         batch = session.get(ImportBatch, import_id)
         if batch is None:
             raise GrensverkeerError(
-                f"Er is geen import met nummer {import_id}; ‘grensverkeer imports’ toont ze."
+                f"Er is geen import met nummer {import_id}.", Hint(LIST_IMPORTS)
             )
         summary = _summary(batch)
         session.delete(batch)

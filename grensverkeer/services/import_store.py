@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import repeat
+from typing import cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from grensverkeer.domain import SchoolLocation
 from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.storage.models import PupilRecordRow, SchoolLocationRow
+
+# a declarative class's __table__ is typed FromClause; for a mapped class it is the Table
+_SCHOOLS = cast(Table, SchoolLocationRow.__table__)
 
 
 def store_records(session: Session, import_id: int, year: SchoolYear, pupils: PupilColumns) -> None:
@@ -23,8 +27,10 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
         return
     connection = session.connection()
     sqlite = connection.dialect.name == "sqlite"
-    iso = {d: d.isoformat() for d in set(pupils.start) | set(pupils.end) if d is not None}
-    iso[None] = None  # type: ignore[index]
+    iso: dict[date | None, str | None] = {
+        d: d.isoformat() for d in set(pupils.start) | set(pupils.end) if d is not None
+    }
+    iso[None] = None
 
     def day(values: list[date | None]) -> Iterable[object]:
         return map(iso.__getitem__, values) if sqlite else values
@@ -60,7 +66,7 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
             strict=True,
         )
         columns = ", ".join(["import_id", "school_year", *names])
-        cursor = driver.cursor()  # type: ignore[union-attr]
+        cursor = driver.cursor()  # type: ignore[union-attr]  # psycopg here: sqlite returned above
         with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
@@ -70,7 +76,7 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
     rows = zip(*(values for _name, values in varying), strict=True)
     marks = ", ".join("?" for _ in names)
     constants = f"{int(import_id)}, {int(year.start_year)}"
-    driver.executemany(  # type: ignore[union-attr]
+    driver.executemany(  # type: ignore[union-attr]  # sqlite3 here: the dialect was checked
         f"INSERT INTO {table} (import_id, school_year, {', '.join(names)}) "
         f"VALUES ({constants}, {marks})",
         rows,
@@ -81,7 +87,7 @@ def store_schools(session: Session, import_id: int, schools: Sequence[SchoolLoca
     if not schools:
         return
     session.execute(
-        insert(SchoolLocationRow.__table__),
+        insert(_SCHOOLS),
         [
             {
                 "import_id": import_id,

@@ -81,6 +81,8 @@ class YearCounting:
 
 
 class ImportTarget(Protocol):
+    db: Database
+
     def transaction(self) -> AbstractContextManager[ImportTarget]: ...
     def check_key(self) -> None: ...
     def year_counting(self, year: SchoolYear) -> YearCounting: ...
@@ -223,6 +225,7 @@ class DryRunTarget:
     """Decides against the database, stores in memory only (see the module docstring)."""
 
     def __init__(self, db: Database, pseudonymizer: Pseudonymizer) -> None:
+        self.db = db  # read only: what is decided against (ImportTarget.db)
         self.database = DatabaseTarget(db, pseudonymizer)
         self._schools: list[SchoolLocation] = []
         self._records: dict[int, KnownRecords] = {}

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
@@ -55,8 +56,10 @@ from grensverkeer.services.import_targets import (
     Earlier,
     ImportTarget,
 )
+from grensverkeer.services.purge import purged_refusal
 from grensverkeer.services.reports import ImportReport, Outcome
 from grensverkeer.storage.database import Database
+from grensverkeer.storage.read_only import require_write
 
 
 class ImportCancelled(GrensverkeerError):
@@ -135,7 +138,8 @@ class Importer:
         self.db = db
         self.limits = limits
         self.pseudonymizer = pseudonymizer
-        self.reference = reference or load_reference()
+        # ReferenceWithAliases offers Reference's whole interface by delegation (aliases.py)
+        self.reference = cast(Reference, reference or load_reference())
         self.progress = progress or (lambda _text, _done, _total: None)
         self.cancelled = cancelled or (lambda: False)
         kind = DryRunTarget if dry_run else DatabaseTarget
@@ -160,6 +164,8 @@ class Importer:
     def _import_files(
         self, paths: Sequence[Path], options: Mapping[Path, ImportOptions]
     ) -> list[ImportReport]:
+        if not self.dry_run:  # a reader is refused before any file is read
+            require_write(self.target.db.engine)
         self.target.check_key()
         reports: dict[Path, ImportReport] = {}
         pending: list[_Opened] = []
@@ -239,6 +245,10 @@ class Importer:
             earlier = target.earlier(opened.digest)
             if earlier is not None:  # the same file, stored by another user a moment ago
                 return _already(name, earlier)
+            purged = None if year is None else purged_refusal(target.db, year)
+            if purged is not None and parsed.kind is not FileKind.SCHOOLS:
+                issue = ImportIssue(name, "", None, "", "schooljaar_opgeschoond", purged)
+                return self._refused(name, opened.digest, [issue], classified, parsed, year)
             decision = decide(name, classified, parsed, options.skip_invalid, year, target)
             if decision.refused:
                 return self._refused(name, opened.digest, decision.issues, classified, parsed, year)

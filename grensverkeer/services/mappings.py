@@ -35,7 +35,7 @@ def save_mapping(
             columns[choice.field] = choice.label
     if not columns and not ignored:
         raise GrensverkeerError(f"De koppeling ‘{name}’ noemt geen enkele kolom.")
-    stored: dict[str, object] = {str(f): header for f, header in columns.items()}
+    stored: dict[str, str | list[str]] = {str(f): header for f, header in columns.items()}
     if ignored:
         stored[str(Field.IGNORED)] = ignored
     with db.sessions.begin() as session:
@@ -74,7 +74,11 @@ def remove_mapping(db: Database, name: str) -> None:
 
 def _mapping(row: ColumnMappingRow) -> SavedMapping:
     ignored = row.columns.get(str(Field.IGNORED), [])
-    columns = {Field(f): h for f, h in row.columns.items() if f != str(Field.IGNORED)}
+    columns = {
+        Field(f): h
+        for f, h in row.columns.items()
+        if f != str(Field.IGNORED) and isinstance(h, str)  # a header; the ignored are a list
+    }
     return SavedMapping(
         row.name,
         FileKind(row.kind),

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from grensverkeer.counting import CountedRecord, MissingTariff, amount_cells, pupil_cells
 from grensverkeer.domain import EduType
-from grensverkeer.errors import GrensverkeerError
+from grensverkeer.errors import SET_TARIFF, GrensverkeerError, Hint
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.membership import members_on
 from grensverkeer.services.school_years import YearSettings, year_settings
@@ -35,8 +35,8 @@ class MissingTariffError(GrensverkeerError):
         listed = ", ".join(f"{m.edu_type} ({m.pupils} leerlingen)" for m in missing)
         first = missing[0].edu_type
         super().__init__(
-            f"Geen tarief voor schooljaar {year}: {listed}. Stel het in, bijvoorbeeld met "
-            f"‘grensverkeer tariff set --school-year {year} --type {first} --amount 12500’."
+            f"Geen tarief voor schooljaar {year}: {listed}. Stel eerst een tarief in.",
+            Hint(SET_TARIFF, {"school_year": year, "edu_type": first, "arrangement": ""}),
         )
 
 

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
@@ -112,4 +113,4 @@ def end_member(db: Database, code: str, leaves_on: date) -> None:
 
 
 def _day(day: date | None) -> str:
-    return "altijd" if day is None else f"{day:%d-%m-%Y}"
+    return "altijd" if day is None else formatting.short_date(day)

@@ -12,13 +12,14 @@ from fractions import Fraction
 
 from grensverkeer import formatting
 from grensverkeer.counting import CountedRecord, Tariffs, counted
-from grensverkeer.errors import GrensverkeerError
+from grensverkeer.errors import SET_TARIFF, GrensverkeerError, Hint
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrix import load_records
 from grensverkeer.services.school_years import YearSettings, year_settings
 from grensverkeer.services.tariffs import tariffs_of
 from grensverkeer.services.year_pupils import NoPupilsError, year_pupils
 from grensverkeer.storage.database import Database
+from grensverkeer.storage.read_only import require_write
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,9 @@ class Unpriced:
 
 
 def check_finalizable(db: Database, year: SchoolYear) -> None:
-    """Refuse, in Dutch, a school year without counted pupils or with pupils lacking a tariff."""
+    """Refuse, in Dutch, a reader (before any work), a school year without counted pupils or
+    with pupils lacking a tariff."""
+    require_write(db.engine)
     found = year_pupils(db, year)
     if not found.counted:  # the edges say what to import, as for every empty year
         raise NoPupilsError(found)
@@ -39,7 +42,9 @@ def check_finalizable(db: Database, year: SchoolYear) -> None:
     weighted = counted(load_records(db, year), settings.rules)
     missing = unpriced(weighted, settings, tariffs_of(db, year))
     if missing:
-        raise GrensverkeerError(_without_tariff(year, missing))
+        first = missing[0]
+        fields = {"school_year": year, "edu_type": first.edu_type, "arrangement": first.arrangement}
+        raise GrensverkeerError(_without_tariff(year, missing), Hint(SET_TARIFF, fields))
 
 
 def unpriced(
@@ -65,13 +70,10 @@ def _without_tariff(year: SchoolYear, missing: list[Unpriced]) -> str:
         + f" ({formatting.number(m.pupils)} {'leerling' if m.pupils == 1 else 'leerlingen'})"
         for m in missing
     )
-    first = missing[0]
-    arrangement = f" --arrangement '{first.arrangement}'" if first.arrangement else ""
     return (
         f"Schooljaar {year} kan niet worden vastgesteld: {_pupils(total)} zonder tarief: "
         f"{listed}. Stel eerst een tarief in (een tarief voor het onderwijstype geldt ook voor "
-        f"zijn arrangementen), bijvoorbeeld met ‘grensverkeer tariff set --school-year {year} "
-        f"--type {first.edu_type}{arrangement} --amount 12500’."
+        "zijn arrangementen)."
     )
 
 

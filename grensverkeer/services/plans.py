@@ -20,11 +20,13 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from grensverkeer.errors import GrensverkeerError
+from grensverkeer import formatting
+from grensverkeer.errors import LIST_PLANS, WITHDRAW_PLAN, GrensverkeerError, Hint
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrix import pupil_matrix
 from grensverkeer.services.plan_checks import check_finalizable
-from grensverkeer.services.settling import SettlementRun, compute_settlement, settlement_json
+from grensverkeer.services.settlement_result import SettlementResult
+from grensverkeer.services.settling import SettlementRun, compute_settlement, settlement_result
 from grensverkeer.services.tariffs import list_tariffs
 from grensverkeer.storage.database import Database, exclusive
 from grensverkeer.storage.models import PlanRow
@@ -43,7 +45,7 @@ class Plan:
     finalized_by: str
     sha256: str
     inputs: dict[str, object]
-    result: dict[str, object]
+    result: SettlementResult
     withdrawn_at: datetime | None = None
     withdrawn_by: str = ""
     withdrawn_reason: str = ""
@@ -122,7 +124,7 @@ def _store_plan(db: Database, run: SettlementRun, by: str | None) -> int:
             centre=settlement.centre,
             threshold_cents=settlement.threshold_cents,
         )
-        if settlement_json(now) != settlement_json(run) or now.matrix.cells != run.matrix.cells:
+        if settlement_result(now) != settlement_result(run) or now.matrix.cells != run.matrix.cells:
             raise GrensverkeerError(
                 f"De gegevens van schooljaar {run.school_year} zijn veranderd sinds de "
                 "berekening (een import of een ander tarief); bereken opnieuw en stel dan vast."
@@ -136,7 +138,7 @@ def _store_plan(db: Database, run: SettlementRun, by: str | None) -> int:
             finalized_at=datetime.now(UTC),
             finalized_by=(by or _user())[:100],
             inputs=inputs,
-            result=settlement_json(now),
+            result=settlement_result(now).to_json(),
             sha256=inputs_hash(inputs),
         )
         with view.sessions.begin() as session:
@@ -148,9 +150,10 @@ def _store_plan(db: Database, run: SettlementRun, by: str | None) -> int:
 def _already(plan: Plan) -> GrensverkeerError:
     return GrensverkeerError(
         f"Voor schooljaar {plan.school_year} is al een plan vastgesteld: plan {plan.id} "
-        f"({plan.method}), op {plan.finalized_at.astimezone():%d-%m-%Y %H:%M} door "
+        f"({plan.method}), op {formatting.moment(plan.finalized_at.astimezone())} door "
         f"{plan.finalized_by or 'onbekend'}. Er is geen tweede plan gemaakt; trek dat plan "
-        f"eerst in (‘grensverkeer plans withdraw {plan.id} --reason …’) als het niet meer geldt."
+        "eerst in als het niet meer geldt.",
+        Hint(WITHDRAW_PLAN, {"plan_id": plan.id}),
     )
 
 
@@ -176,7 +179,7 @@ def _plan(row: PlanRow) -> Plan:
         row.finalized_by,
         row.sha256,
         dict(row.inputs),
-        dict(row.result),
+        SettlementResult.from_json(row.result),
         None if row.withdrawn_at is None else _utc(row.withdrawn_at),
         row.withdrawn_by or "",
         row.withdrawn_reason or "",
@@ -197,7 +200,7 @@ def get_plan(db: Database, plan_id: int) -> Plan:
 
 
 def _unknown(plan_id: int) -> GrensverkeerError:
-    return GrensverkeerError(f"Er is geen plan {plan_id}; ‘grensverkeer plans’ toont ze.")
+    return GrensverkeerError(f"Er is geen plan {plan_id}.", Hint(LIST_PLANS))
 
 
 def finalized_plan(db: Database, year: SchoolYear) -> Plan | None:
@@ -228,7 +231,7 @@ def withdraw(db: Database, plan_id: int, reason: str, by: str | None = None) -> 
         if row.withdrawn_at is not None:
             raise GrensverkeerError(
                 f"Plan {plan_id} is al ingetrokken op "
-                f"{_utc(row.withdrawn_at).astimezone():%d-%m-%Y %H:%M} door "
+                f"{formatting.moment(_utc(row.withdrawn_at).astimezone())} door "
                 f"{row.withdrawn_by or 'onbekend'} (reden: {row.withdrawn_reason})."
             )
         row.withdrawn_at = datetime.now(UTC)

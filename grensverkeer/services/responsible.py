@@ -309,7 +309,7 @@ def find_school(db: Database, text: str) -> SchoolLocation:
     if not len(index):
         raise GrensverkeerError(
             "Er staat nog geen scholenlijst in de database, dus de schoolgemeente is onbekend; "
-            "importeer eerst de scholenlijst (grensverkeer import SCHOLENLIJST)."
+            "importeer eerst de scholenlijst."
         )
     shown = text.strip()
     if brin not in index.by_brin:

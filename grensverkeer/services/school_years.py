@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from grensverkeer import formatting
 from grensverkeer.counting import CountRules
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
@@ -67,8 +68,8 @@ def change_year_settings(
     """Change what is given, keep the rest; a peildatum must lie inside the school year."""
     if peildatum is not None and not year.first_day <= peildatum <= year.last_day:
         raise GrensverkeerError(
-            f"De peildatum {peildatum:%d-%m-%Y} ligt niet in schooljaar {year} "
-            f"({year.first_day:%d-%m-%Y} t/m {year.last_day:%d-%m-%Y})."
+            f"De peildatum {formatting.short_date(peildatum)} ligt niet in schooljaar {year} "
+            f"({formatting.short_date(year.first_day)} t/m {formatting.short_date(year.last_day)})."
         )
     with db.sessions.begin() as session:
         ensure_school_year(session, year, commit=False)

@@ -1,7 +1,7 @@
 """A school year's settlement: the amount matrix of its participants, settled by a method.
 
-The result is also what a finalised plan stores, so ``settlement_json`` is the one place that
-decides the agreed JSON shape.
+The result is also what a finalised plan stores: ``settlement_result`` makes the one value
+(``services.settlement_result``) that the plan, the documents, the export and the CLI share.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrix import Matrix, amount_matrix
 from grensverkeer.services.school_years import YearSettings
+from grensverkeer.services.settlement_result import Flow, SettlementResult
 from grensverkeer.services.year_pupils import require_pupils
 from grensverkeer.settlement import Method, Settlement, SettlementError, settle
 from grensverkeer.storage.database import Database
@@ -55,7 +56,7 @@ def compute_settlement(
                 f"kies een deelnemende gemeente of {REGIONAL_CENTRE} (de regionale organisatie)."
             )
     elif centre is not None:
-        raise GrensverkeerError("--centre hoort alleen bij de methode central.")
+        raise GrensverkeerError("Een verrekenpartij hoort alleen bij de centrale verrekening.")
     if not matrix.participants:
         raise GrensverkeerError(f"Schooljaar {year} heeft geen deelnemende gemeenten.")
     try:
@@ -71,20 +72,21 @@ def compute_settlement(
     return SettlementRun(year, matrix, settlement)
 
 
-def _flow(from_code: str, to_code: str, cents: int) -> dict[str, object]:
-    return {"from": from_code, "to": to_code, "amount": cents}
+def settlement_result(run: SettlementRun) -> SettlementResult:
+    """The run as the value a plan stores and the CLI prints."""
+    settlement = run.settlement
+    return SettlementResult(
+        str(run.school_year),
+        str(settlement.method),
+        tuple(settlement.participants),
+        tuple((code, int(cents)) for code, cents in settlement.positions),
+        tuple(Flow(t.payer, t.payee, t.cents) for t in settlement.transfers),
+        settlement.total_moved,
+        tuple(Flow(f.from_code, f.to_code, f.cents) for f in settlement.waived),
+        tuple(Flow(f.from_code, f.to_code, f.cents) for f in settlement.outside),
+    )
 
 
 def settlement_json(run: SettlementRun) -> dict[str, object]:
     """The agreed shape: every participant's position (zero included), amounts in cents."""
-    settlement = run.settlement
-    return {
-        "school_year": str(run.school_year),
-        "method": str(settlement.method),
-        "participants": list(settlement.participants),
-        "positions": dict(settlement.positions),
-        "transfers": [_flow(t.payer, t.payee, t.cents) for t in settlement.transfers],
-        "total_moved": settlement.total_moved,
-        "waived": [_flow(f.from_code, f.to_code, f.cents) for f in settlement.waived],
-        "outside": [_flow(f.from_code, f.to_code, f.cents) for f in settlement.outside],
-    }
+    return settlement_result(run).to_json()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 
 from grensverkeer.counting import Tariffs
 from grensverkeer.domain import EduType
@@ -14,6 +15,7 @@ from grensverkeer.importing.tariff_table import TariffTable, read_tariff_table
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.models import TariffRow
+from grensverkeer.storage.read_only import require_write
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,8 @@ def remove_tariff(db: Database, year: SchoolYear, edu_type: EduType, arrangement
                 TariffRow.arrangement == arrangement.strip(),
             )
         )
-        if not gone.rowcount:
+        # a DELETE gives a CursorResult (rowcount); Session.execute is typed as Result
+        if not cast("CursorResult[Any]", gone).rowcount:
             raise GrensverkeerError(
                 f"Er is geen tarief voor {edu_type} in {year} om te verwijderen."
             )
@@ -111,6 +114,7 @@ def load_tariff_table(
     db: Database, path: Path, default_year: SchoolYear | None = None
 ) -> TariffTable:
     """Read a tariff spreadsheet and store it whole, or store nothing when it has problems."""
+    require_write(db.engine)  # a reader is refused before the file is read
     table = read_tariff_table(path, default_year)
     if not table.issues:
         set_tariffs(

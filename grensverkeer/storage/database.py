@@ -4,15 +4,16 @@ Migrations run automatically, each upgrade in one transaction; a user's SQLite f
 aside first, so a failed upgrade never costs data. On PostgreSQL an advisory lock keeps two
 programs from migrating at once. Faults a user can act on (a full disk, a read-only file, a lock
 held by another writer, a newer or foreign database) become Dutch messages (``faults``).
+
+The details are in ``storage.connect`` (how an engine connects) and ``storage.sqlite_file``
+(a user's SQLite file before it is opened).
 """
 
 from __future__ import annotations
 
-import getpass
 import glob
 import logging
 import os
-import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
@@ -22,22 +23,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.paths import data_dir, default_database_path
-from grensverkeer.storage.faults import (
-    MIGRATION_LOCK,
-    WRITE_LOCK,
-    database_fault,
-    disk_full,
-    is_disk_full,
-    not_a_database,
-    os_reason,
-)
+from grensverkeer.file_faults import disk_full, is_disk_full, os_reason
+from grensverkeer.paths import default_database_path
+from grensverkeer.storage.connect import connect_arguments, describe, in_dutch, sqlite_pragmas
+from grensverkeer.storage.faults import MIGRATION_LOCK, WRITE_LOCK
 from grensverkeer.storage.read_only import can_write, guard_writes, read_only_error, require_write
+from grensverkeer.storage.sqlite_file import prepare_sqlite_file, remove_if_empty
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -46,8 +42,6 @@ DB_ENV = "GRENSVERKEER_DB"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _MIGRATION_LOCK = MIGRATION_LOCK
 _WRITE_LOCK = WRITE_LOCK
-_SQLITE_HEADER = b"SQLite format 3\x00"
-PG_DRIVERS = ("psycopg", "psycopg2")
 WAIT_SECONDS = 60
 log = logging.getLogger(__name__)
 
@@ -94,24 +88,24 @@ def open_database(target: str | None = None) -> Database:
     )
     created = False
     if path is not None:
-        created = _prepare_sqlite_file(path)
+        created = prepare_sqlite_file(path, WAIT_SECONDS)
     try:
         engine = create_engine(
-            url, pool_pre_ping=not sqlite_file, connect_args=_connect_arguments(url)
+            url, pool_pre_ping=not sqlite_file, connect_args=connect_arguments(url, WAIT_SECONDS)
         )
     except (NoSuchModuleError, ImportError):
         raise GrensverkeerError(
             f"‘{url_text}’ is geen geldige database-URL: gebruik sqlite of postgresql+psycopg."
         ) from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    event.listen(engine, "handle_error", _in_dutch)
+        event.listen(engine, "connect", sqlite_pragmas)
+    event.listen(engine, "handle_error", in_dutch)
     try:
         migrate(engine)
     except (GrensverkeerError, OperationalError) as error:
         engine.dispose()
         if created and path is not None:
-            _remove_if_empty(path)
+            remove_if_empty(path)
         if isinstance(error, GrensverkeerError):
             raise
         detail = str(error.orig).strip().splitlines()[0]
@@ -125,118 +119,6 @@ def open_database(target: str | None = None) -> Database:
         ) from None
     guard_writes(engine)  # after migrating: a read-only user's writes are refused from here on
     return Database(engine, sessionmaker(engine, expire_on_commit=False), created)
-
-
-def describe(engine: Engine) -> str:
-    """The database as a user names it: the file's path, or the URL without its password."""
-    if engine.dialect.name == "sqlite" and engine.url.database:
-        return engine.url.database
-    return engine.url.render_as_string(hide_password=True)
-
-
-def _connect_arguments(url: URL) -> dict[str, object]:
-    """SQLite waits ``WAIT_SECONDS`` for another writer; PostgreSQL as long for a lock, and
-    names the program and user, so a waiting writer can be told who holds the lock."""
-    if url.get_backend_name() == "sqlite":
-        return {"timeout": WAIT_SECONDS}
-    if url.get_backend_name() != "postgresql" or url.get_driver_name() not in PG_DRIVERS:
-        return {}
-    given = url.query.get("options", "")
-    given = " ".join(given) if isinstance(given, tuple) else given
-    options = f"-c lock_timeout={int(WAIT_SECONDS * 1000)} {given}"
-    arguments: dict[str, object] = {"options": options.strip()}
-    if "application_name" not in url.query:
-        arguments["application_name"] = application_name()
-    return arguments
-
-
-def application_name() -> str:
-    """``grensverkeer (user@host)``, as another writer's message shows it."""
-    try:
-        user = getpass.getuser()
-    except (OSError, KeyError):
-        user = "?"
-    return f"grensverkeer ({user}@{socket.gethostname()})"
-
-
-def _in_dutch(context: ExceptionContext) -> BaseException | None:
-    """Every database error as it happens: a fault the user can act on becomes Dutch."""
-    return database_fault(context.original_exception, describe(context.engine), context.engine)
-
-
-def _prepare_sqlite_file(path: Path) -> bool:
-    """Refuse a folder or a file that is not a SQLite database before SQLite touches it, and a
-    new file in a folder that does not exist (a mistyped path must not become a new database);
-    only the program's own data folder is made. Returns whether the file is new (and may go if
-    opening fails)."""
-    if path.is_dir():
-        raise GrensverkeerError(
-            f"‘{shown_path(path)}’ is een map, geen databasebestand; geef het pad naar een "
-            ".sqlite-bestand."
-        )
-    try:
-        _check_folder(path)
-        size = path.stat().st_size if path.exists() else None
-        if not size:
-            return size is None
-        with path.open("rb") as stream:
-            header = stream.read(len(_SQLITE_HEADER))
-    except OSError as error:
-        raise GrensverkeerError(
-            f"De database ‘{path}’ kan niet worden geopend ({os_reason(error)})."
-        ) from None
-    if header != _SQLITE_HEADER:
-        raise not_a_database(shown_path(path))
-    connection = sqlite3.connect(path, timeout=WAIT_SECONDS)
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as error:
-        detail = str(error)
-        if "file is not a database" in detail or "malformed" in detail:
-            raise not_a_database(shown_path(path)) from None
-        raise database_fault(error, str(path)) or GrensverkeerError(
-            f"De database ‘{path}’ kan niet worden geopend ({detail})."
-        ) from None
-    finally:
-        connection.close()
-    return False
-
-
-def shown_path(path: Path) -> str:
-    """A path as the user typed it, near enough: relative to the working folder when inside it
-    (``--db README.md`` is said as ‘README.md’), else whole."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def _check_folder(path: Path) -> None:
-    """The folder of a database file must exist; the user data folder is made when needed."""
-    folder = path.parent
-    if folder.is_dir():
-        return
-    if folder.exists():
-        raise GrensverkeerError(
-            f"‘{shown_path(folder)}’ is een bestand, geen map; de database ‘{path.name}’ kan "
-            "daar niet staan."
-        )
-    if folder.expanduser().resolve() == data_dir().expanduser().resolve():
-        folder.mkdir(parents=True, exist_ok=True)
-        return
-    raise GrensverkeerError(
-        f"De map ‘{shown_path(folder)}’ bestaat niet, dus daar kan geen database "
-        f"‘{path.name}’ worden aangemaakt. Controleer het pad, of maak de map eerst aan."
-    )
-
-
-def _remove_if_empty(path: Path) -> None:
-    """A database file this open created and left without content goes again."""
-    try:
-        if path.stat().st_size == 0:
-            path.unlink()
-    except OSError:
-        pass
 
 
 @contextmanager
@@ -264,12 +146,6 @@ def exclusive(db: Database) -> Iterator[Database]:
             connection.rollback()
             raise
         connection.commit()
-
-
-def _sqlite_pragmas(connection: sqlite3.Connection, _record: object) -> None:
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
 
 
 def alembic_config() -> Config:

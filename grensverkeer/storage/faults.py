@@ -12,12 +12,12 @@ No SQLAlchemy import at module level: the key file (``pseudonym``) uses the disk
 
 from __future__ import annotations
 
-import errno
 import logging
 import sqlite3
 from typing import TYPE_CHECKING
 
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.file_faults import disk_full, file_fault
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -28,8 +28,6 @@ log = logging.getLogger(__name__)
 WRITE_LOCK = 7_214_002
 MIGRATION_LOCK = 7_214_001
 
-_FREE_SPACE = "maak ruimte vrij en probeer opnieuw."
-_DISK_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _PG_DISK_FULL = {"53100"}
 _PG_LOCKED = {"55P03"}
 _PG_READ_ONLY = {"25006"}
@@ -40,43 +38,6 @@ _PG_NO_RIGHTS = {"42501"}
 def quoted(name: str | None) -> str:
     """‘name’ with a space after it, or nothing: "de database ‘x’ is …" or "de database is …"."""
     return f"‘{name}’ " if name else ""
-
-
-def disk_full(what: str) -> GrensverkeerError:
-    """What was being written did not fit; nothing of it was kept."""
-    return GrensverkeerError(f"De schijf is vol: {what} is niet opgeslagen; {_FREE_SPACE}")
-
-
-def os_reason(error: OSError) -> str:
-    """The reason of a file-system error in Dutch, for the common ones."""
-    reasons = {
-        errno.ENOSPC: "de schijf is vol",
-        errno.EACCES: "geen toegang",
-        errno.EPERM: "geen toegang",
-        errno.EROFS: "de schijf is alleen-lezen",
-        errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-        errno.EISDIR: "het is een map",
-        errno.EEXIST: "er staat al een bestand met die naam",
-        errno.ENOENT: "bestaat niet",
-    }
-    return reasons.get(error.errno or 0, error.strerror or str(error))
-
-
-def is_disk_full(error: BaseException) -> bool:
-    return isinstance(error, OSError) and error.errno in _DISK_FULL_ERRNOS
-
-
-def file_fault(error: OSError, what: str | None = None) -> GrensverkeerError | None:
-    """A full disk or a read-only disk while writing a file; ``what`` names what was written."""
-    what = what or (f"het bestand ‘{error.filename}’" if error.filename else "het bestand")
-    if is_disk_full(error):
-        return disk_full(what)
-    if error.errno == errno.EROFS:
-        return GrensverkeerError(
-            f"De schijf is alleen-lezen: {what} kan niet worden opgeslagen. "
-            "Kies een andere plek om op te slaan."
-        )
-    return None
 
 
 def database_fault(

@@ -202,7 +202,8 @@ class ColumnMappingRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
-    columns: Mapped[dict[str, str]] = mapped_column(JSON)
+    # field: its header; the ignored headers under Field.IGNORED as a list
+    columns: Mapped[dict[str, str | list[str]]] = mapped_column(JSON)
 
 
 class MetaRow(Base):
@@ -215,4 +216,4 @@ class MetaRow(Base):
 
 
 # Tables declared in their own modules, so Base.metadata (Alembic, the tests) sees them all.
-from grensverkeer.storage import alias_models  # noqa: E402, F401
+from grensverkeer.storage import alias_models, privacy_models  # noqa: E402, F401

@@ -22,6 +22,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QTi
 from PySide6.QtWidgets import QApplication
 
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.main_window import MainWindow
 
 log = logging.getLogger("grensverkeer.ui")
@@ -42,7 +43,7 @@ def ensure_display(screenshot: bool) -> None:
         return
     raise GrensverkeerError(
         "Er is geen beeldscherm om het venster op te tonen (DISPLAY is niet gezet). Start "
-        "Grensverkeer in een grafische omgeving; een schermafdruk (--screenshot) kan wel."
+        "Grensverkeer in een grafische omgeving; een schermafdruk maken kan wel."
     )
 
 
@@ -83,19 +84,25 @@ def choose_target(db: str | None, demo: bool, remembered: str) -> str | None:
     return remembered or None
 
 
-def run_app(db: str | None, demo: bool, screenshot: Path | None, page: str | None) -> int:
+def run_app(
+    db: str | None,
+    demo: bool,
+    screenshot: Path | None,
+    page: str | None,
+    size: tuple[int, int] | None = None,
+) -> int:
     """Open the window; with ``screenshot``, save the picture(s) and return instead of waiting."""
-    from grensverkeer.cli.logs import setup_logging
+    from grensverkeer.logs import setup_logging
     from grensverkeer.services.matrix import school_years_present
     from grensverkeer.storage.database import open_database
     from grensverkeer.ui.context import UiContext
-    from grensverkeer.ui.dialogs import install_excepthook, show_error
+    from grensverkeer.ui.dialogs import Unattended, install_excepthook, show_error
     from grensverkeer.ui.main_window import remembered_target
     from grensverkeer.ui.settings_store import SettingsStore
     from grensverkeer.ui.workers import wait_for_workers
 
-    if demo and db:
-        raise GrensverkeerError("Kies --demo of --db, niet allebei.")
+    if demo and db:  # the command line refuses this first, in its own words
+        raise GrensverkeerError("De demoregio heeft een eigen database; kies niet allebei.")
     setup_logging()
     ensure_display(screenshot is not None)
     app = application()
@@ -105,7 +112,7 @@ def run_app(db: str | None, demo: bool, screenshot: Path | None, page: str | Non
         database = open_database(target)
     except GrensverkeerError as error:
         if screenshot is None:
-            show_error(None, str(error))
+            show_error(None, error_text(error))
         raise
     if db:
         store.set_last_database(remembered_target(db))
@@ -116,13 +123,19 @@ def run_app(db: str | None, demo: bool, screenshot: Path | None, page: str | Non
     try:
         if page is not None:
             window.show_page(page)
+        if size is not None:
+            window.resize(*size)
         window.show()
         if demo and not school_years_present(database):
             window.load_demo()
         if screenshot is not None:
-            return take_screenshots(app, window, screenshot, page)
+            Unattended.start()
+            status = take_screenshots(app, window, screenshot, page)
+            errors = Unattended.stop()  # an error nobody could see fails the run
+            return status or (1 if errors else 0)
         return app.exec()
     finally:
+        Unattended.stop()
         sys.excepthook = previous_hook
         window.close()
         wait_for_workers(context.pool)

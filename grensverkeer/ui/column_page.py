@@ -8,7 +8,9 @@ its candidates in a box, and "Volgende" waits for the answer. These are the deci
 command line makes on the same file, and an answer is what ``--column`` would say.
 
 The state of a file is a :class:`~grensverkeer.ui.import_preview_model.FilePreview`; files are
-read in a worker, once. A saved mapping made for the same headers is used by itself.
+read in a worker, once (``ui.column_reading``). A saved mapping made for the same headers is used
+by itself. The status sentence and the boxes per column and per question are built in
+``ui.column_widgets``.
 """
 
 from __future__ import annotations
@@ -31,46 +33,25 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from grensverkeer import formatting
 from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.fields import HEADER_SCAN_ROWS, Field
 from grensverkeer.importing.parse_file import SavedMapping
-from grensverkeer.importing.school_index import SchoolIndex
-from grensverkeer.services.aliases import reference_with_aliases
-from grensverkeer.services.mappings import list_mappings, save_mapping
-from grensverkeer.services.schools import stored_school_index
-from grensverkeer.ui.column_answers import answers, question_text
+from grensverkeer.services.mappings import save_mapping
+from grensverkeer.ui.column_reading import ReadResult, read_task
+from grensverkeer.ui.column_widgets import field_box, file_status, question_widgets
 from grensverkeer.ui.columns_model import FIELD_COLUMN, KOP, ColumnsModel
 from grensverkeer.ui.dialogs import show_error
-from grensverkeer.ui.import_preview_model import (
-    NO_FIELD,
-    FilePreview,
-    PreviewModel,
-    field_label,
-    fields_for,
-    kind_label,
-)
+from grensverkeer.ui.empty_year import error_text
+from grensverkeer.ui.field_labels import fields_for, kind_label
+from grensverkeer.ui.import_preview_model import FilePreview
 from grensverkeer.ui.page_widgets import fit_columns, labelled, table_view
-from grensverkeer.ui.workers import Cancelled, Progress
+from grensverkeer.ui.preview_table import PreviewModel
 
 if TYPE_CHECKING:
     from grensverkeer.ui.import_wizard import ImportWizard
 
 WIDEST_COLUMN = 260
-
-
-def _with_batch_schools(previews: list[FilePreview], stored: SchoolIndex) -> None:
-    """School lists are imported first: the other files are read knowing their schools too,
-    as the import will read them (a school's own place is told from the pupil's by them)."""
-    batch = SchoolIndex.of(stored.locations.values())
-    for preview in previews:
-        batch.add(preview.school_locations())
-    if len(batch) == len(stored):
-        return
-    for preview in previews:
-        if preview.kind is not FileKind.SCHOOLS:
-            preview.use_schools(batch)
 
 
 class ColumnPage(QWizardPage):
@@ -163,23 +144,8 @@ class ColumnPage(QWizardPage):
         self.model.show(None)
         self.columns.show(None)
         db, reference = self.owner.context.db, self.owner.context.reference
-
         known = [self.owner.previews[p] for p in paths if p in self.owner.previews]
-
-        def read(
-            progress: Progress, cancelled: Cancelled
-        ) -> tuple[list[FilePreview], list[SavedMapping]]:
-            previews = []
-            with_aliases = reference_with_aliases(db, reference)
-            schools = stored_school_index(db)
-            for number, path in enumerate(missing):
-                if cancelled():
-                    break
-                progress(path.name, number, len(missing))
-                previews.append(FilePreview.read(path, with_aliases, schools))
-            _with_batch_schools([*known, *previews], schools)
-            return previews, list_mappings(db)
-
+        read = read_task(db, reference, missing, known)
         self._worker = self.owner.start(read, self._loaded, self._failed, "kolommen lezen")
         self.completeChanged.emit()
 
@@ -197,7 +163,7 @@ class ColumnPage(QWizardPage):
         previews = [self.owner.previews.get(p) for p in paths]
         return all(p is not None and (p.ready() or p.error) for p in previews)
 
-    def _loaded(self, result: tuple[list[FilePreview], list[SavedMapping]]) -> None:
+    def _loaded(self, result: ReadResult) -> None:
         previews, mappings = result
         self._mappings = mappings
         for preview in previews:
@@ -285,36 +251,8 @@ class ColumnPage(QWizardPage):
         self._column_boxes(preview, focused)
         fit_columns(self.columns_view, WIDEST_COLUMN)
         self._fill_questions(preview)
-        self.status_label.setText(self._status(preview))
+        self.status_label.setText(file_status(preview))
         self.completeChanged.emit()
-
-    def _status(self, preview: FilePreview | None) -> str:
-        if preview is None:
-            return ""
-        if preview.error:
-            return self.tr("Dit bestand is niet te lezen: {error}").format(error=preview.error)
-        parts = []
-        if preview.kind is not None and preview.header_row is not None:
-            parts.append(
-                self.tr("{kind}; kopregel op rij {row} van blad ‘{sheet}’.").format(
-                    kind=kind_label(preview.kind).capitalize(),
-                    row=preview.header_row + 1,
-                    sheet=preview.sheet_names[preview.sheet],
-                )
-            )
-        if preview.mapping_name:
-            parts.append(self.tr("Koppeling ‘{name}’ gebruikt.").format(name=preview.mapping_name))
-        elif preview.changed:
-            parts.append(self.tr("Met uw eigen keuzes voor dit bestand."))
-        if preview.problem:
-            parts.append(preview.problem)
-        missing = preview.missing()
-        if missing:
-            parts.append(self.tr("Nog niet gekoppeld: {fields}.").format(fields=", ".join(missing)))
-        if preview.questions:
-            parts.append(self.tr("Kies eerst wat hieronder gevraagd wordt."))
-        parts.extend(formatting.sentence(note) for note in preview.notes)
-        return " ".join(parts)
 
     def _column_boxes(self, preview: FilePreview | None, focused: int | None) -> None:
         """A choice box in every row: what the column is, or "—" for the program's reading."""
@@ -325,18 +263,7 @@ class ColumnPage(QWizardPage):
             reading = self.columns.reading(row)
             if reading is None or not reading.header:
                 continue
-            box = QComboBox()
-            box.addItem(NO_FIELD, "")
-            for value in choices:
-                box.addItem(field_label(value), str(value))
-            chosen = preview.chosen.get(reading.header)
-            current = chosen or reading.field
-            box.setCurrentIndex(max(box.findData(str(current)) if current else 0, 0))
-            box.setAccessibleName(
-                self.tr("Veld van kolom {letter} ({header})").format(
-                    letter=reading.letter, header=reading.header
-                )
-            )
+            box = field_box(preview, reading, choices)
             box.currentIndexChanged.connect(lambda _i, row=row: self._field_chosen(row))
             self.columns_view.setIndexWidget(self.columns.index(row, FIELD_COLUMN), box)
             if row == focused:
@@ -361,16 +288,8 @@ class ColumnPage(QWizardPage):
         if layout is None:
             return
         for question in questions:
-            text = QLabel(question_text(question, layout))
-            text.setWordWrap(True)
-            box = QComboBox()
-            box.setAccessibleName(self.tr("Antwoord"))
-            box.setAccessibleDescription(text.text())
-            box.addItem(self.tr("— kies —"), None)
-            for answer in answers(question, layout):
-                box.addItem(answer.text, answer)
+            text, box = question_widgets(question, layout)
             box.currentIndexChanged.connect(lambda _i, box=box: self._answered(box))
-            text.setBuddy(box)
             self.question_list.addWidget(text)
             self.question_list.addWidget(box)
             self._answer_boxes.append(box)
@@ -454,7 +373,7 @@ class ColumnPage(QWizardPage):
         try:
             save_mapping(self.owner.context.db, mapping.name, mapping.kind, mapping.choices())
         except GrensverkeerError as error:
-            show_error(self, str(error))
+            show_error(self, error_text(error))
             return None
         preview.use_mapping(mapping)
         self._mappings = sorted(

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from grensverkeer.importing.fields import Field
 from grensverkeer.importing.layout import ColumnReading, SheetLayout
-from grensverkeer.ui.import_preview_model import field_label
+from grensverkeer.ui.field_labels import field_label
 from grensverkeer.ui.models import Index
 
 KOLOM, KOP, VOORBEELDEN, GELEZEN, ZEKERHEID, TOELICHTING = range(6)

@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 from types import TracebackType
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from grensverkeer import __version__
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.workers import unexpected_error_message
 
 log = logging.getLogger("grensverkeer.ui")
@@ -35,17 +37,44 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
+class Unattended:
+    """A run nobody watches (``app --screenshot``): a modal box would wait for ever, so every
+    message goes to stderr instead, questions are answered No, and errors are kept."""
+
+    active = False
+    errors: ClassVar[list[str]] = []
+
+    @classmethod
+    def start(cls) -> None:
+        cls.active, cls.errors = True, []
+
+    @classmethod
+    def stop(cls) -> list[str]:
+        cls.active = False
+        return cls.errors
+
+
 def show_error(parent: QWidget | None, text: str) -> None:
     """A modal Dutch error message."""
+    if Unattended.active:
+        Unattended.errors.append(text)
+        print(f"Fout: {text}", file=sys.stderr)
+        return
     QMessageBox.critical(parent, _tr("Grensverkeer: fout"), text)
 
 
 def show_info(parent: QWidget | None, text: str) -> None:
+    if Unattended.active:
+        print(text, file=sys.stderr)
+        return
     QMessageBox.information(parent, _tr("Grensverkeer"), text)
 
 
 def ask(parent: QWidget | None, text: str) -> bool:
     """A yes/no question; No is the default, so Enter never confirms something by accident."""
+    if Unattended.active:
+        print(f"{text} (nee)", file=sys.stderr)
+        return False
     answer = QMessageBox.question(
         parent,
         _tr("Grensverkeer"),
@@ -59,7 +88,7 @@ def ask(parent: QWidget | None, text: str) -> bool:
 def message_for(error: BaseException) -> str:
     """What a user reads about an exception: its own Dutch text, or the general message."""
     if isinstance(error, GrensverkeerError):
-        return str(error)
+        return error_text(error)
     return unexpected_error_message()
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from grensverkeer.errors import GrensverkeerError
 from grensverkeer.services.year_pupils import (
     NoPupilsError,
     YearPupils,
     elsewhere,
     not_running,
 )
+from grensverkeer.ui.hints import window_hint
 
 
 def _tr(text: str) -> str:
@@ -51,7 +53,10 @@ def no_pupils_text(found: YearPupils | None) -> str:
 
 
 def error_text(error: BaseException) -> str:
-    """An error as the window says it: an empty year in window words, else its own text."""
+    """An error as the window says it: an empty year and a fix in window words (the page,
+    menu or button), else its own text."""
     if isinstance(error, NoPupilsError):
         return no_pupils_text(error.found)
+    if isinstance(error, GrensverkeerError) and error.hint is not None:
+        return f"{error} {window_hint(error)}"
     return str(error)

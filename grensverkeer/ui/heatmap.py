@@ -287,9 +287,7 @@ class MatrixModel(QAbstractTableModel):
 
 
 def _pupils_number(value: Value) -> str:
-    if isinstance(value, Fraction) and value.denominator != 1:
-        return formatting.number(round(float(value), 1))
-    return formatting.number(int(value))
+    return formatting.pupils(value)
 
 
 class WrappingHeader(QHeaderView):

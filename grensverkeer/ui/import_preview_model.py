@@ -15,8 +15,8 @@ Decisions:
 - Changing the header row or the kind makes choices of every field recognised in that row, so
   the import finds the same row by its header texts.
 
-``PreviewModel`` shows the rows above the header, the header row (highlighted, bold, marked
-"kopregel" in the row header and tooltip) and the first :data:`PREVIEW_ROWS` data rows.
+How fields and kinds are named is in ``ui.field_labels``; the Qt table that shows the top of
+the sheet is ``ui.preview_table.PreviewModel``.
 """
 
 from __future__ import annotations
@@ -24,88 +24,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication
 
 from grensverkeer.domain import FileKind, SchoolLocation
 from grensverkeer.importing.choices import ColumnChoice
 from grensverkeer.importing.date_formats import Order
-from grensverkeer.importing.fields import Field, choosable, missing_fields, shared
+from grensverkeer.importing.fields import Field, missing_fields, shared
 from grensverkeer.importing.header_words import fold
-from grensverkeer.importing.issues import column_letter
 from grensverkeer.importing.layout import Question, SheetLayout
 from grensverkeer.importing.parse_file import SavedMapping, classify, parse_schools
 from grensverkeer.importing.readers import ReadError, Workbook, read_workbook
 from grensverkeer.importing.recognition import recognise
 from grensverkeer.importing.school_index import SchoolIndex
-from grensverkeer.importing.values import display
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.services.aliases import ReferenceWithAliases
 from grensverkeer.services.import_check import PlannedFile
 from grensverkeer.ui.column_answers import Answer
-from grensverkeer.ui.models import Index
-
-PREVIEW_ROWS = 20
-NO_FIELD = "—"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportPreview", text)
-
-
-def field_label(value: Field | None, short: bool = False) -> str:
-    """How a field is named in the preview's comboboxes (``short``: in a column header)."""
-    if value is None:
-        return NO_FIELD
-    if short and value is Field.PERSONAL:
-        return _tr("persoonsgegeven")
-    labels = {
-        Field.BSN: _tr("BSN"),
-        Field.RESIDENCE: _tr("woongemeente"),
-        Field.PLACE: _tr("woonplaats"),
-        Field.POSTCODE: _tr("postcode"),
-        Field.BRIN: _tr("BRIN"),
-        Field.VESTIGING: _tr("vestiging"),
-        Field.BRINVEST: _tr("BRIN + vestiging"),
-        Field.EDU_TYPE: _tr("onderwijstype"),
-        Field.ARRANGEMENT: _tr("arrangement"),
-        Field.START: _tr("startdatum"),
-        Field.END: _tr("einddatum"),
-        Field.COST: _tr("kosten"),
-        Field.COUNT: _tr("aantal leerlingen"),
-        Field.PERSONAL: _tr("persoonsgegeven (niet gebruikt)"),
-        Field.IGNORED: _tr("genegeerd"),
-        Field.SCHOOL_NAME: _tr("naam vestiging"),
-        Field.SCHOOL_PLACE: _tr("plaats"),
-        Field.MUNICIPALITY_CODE: _tr("gemeentecode"),
-        Field.MUNICIPALITY_NAME: _tr("gemeentenaam"),
-        Field.VO_STRUCTURE: _tr("onderwijsstructuur"),
-        Field.PO_KIND: _tr("soort primair onderwijs"),
-        Field.SO_KIND: _tr("SO/VSO"),
-    }
-    return labels.get(value, str(value))
-
-
-def kind_label(kind: FileKind | None) -> str:
-    if kind is FileKind.PUPILS:
-        return _tr("leerlingenoverzicht")
-    if kind is FileKind.COUNTS:
-        return _tr("telling (DUO)")
-    if kind is FileKind.SCHOOLS:
-        return _tr("scholenlijst")
-    return _tr("niet herkend")
-
-
-def fields_for(kind: FileKind | None) -> tuple[Field, ...]:
-    """The fields a column of this kind of file can be: the core's list."""
-    return () if kind is None else choosable(kind)
-
-
-def cell_text(value: object) -> str:
-    """A cell as the preview shows it (Dutch dates and decimal commas)."""
-    return "" if value is None else display(value) if not isinstance(value, str) else value
 
 
 @dataclass(slots=True)
@@ -363,80 +302,3 @@ def _as_mapping(name: str, kind: FileKind, chosen: dict[str, Field]) -> SavedMap
     columns = {f: label for label, f in chosen.items() if f is not Field.IGNORED}
     ignored = tuple(label for label, f in chosen.items() if f is Field.IGNORED)
     return SavedMapping(name, kind, columns, ignored)
-
-
-class PreviewModel(QAbstractTableModel):
-    """The top of a sheet: rows above the header, the header row and the first data rows."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Sequence[object]] = []
-        self._header: int | None = None
-        self._columns: dict[int, Field] = {}
-        self._width = 0
-
-    def show(self, preview: FilePreview | None) -> None:
-        self.beginResetModel()
-        if preview is None or preview.workbook is None:
-            self._rows, self._header, self._columns = [], None, {}
-        else:
-            header = preview.header_row
-            end = (header + 1 if header is not None else 1) + PREVIEW_ROWS
-            self._rows = list(preview.rows[:end])
-            self._header = header
-            self._columns = dict(preview.columns)
-        self._width = max((len(r) for r in self._rows), default=0)
-        self.endResetModel()
-
-    @property
-    def header_row(self) -> int | None:
-        return self._header
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._width
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = index.row(), index.column()
-        is_header = row == self._header
-        if role == Qt.ItemDataRole.DisplayRole:
-            cells = self._rows[row]
-            return cell_text(cells[column]) if column < len(cells) else ""
-        if role == Qt.ItemDataRole.BackgroundRole and is_header:
-            return QBrush(QColor(255, 230, 153))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if is_header:
-                return QBrush(QColor(0, 0, 0))
-            if self._header is not None and row < self._header:
-                return QBrush(QColor(110, 110, 110))
-        if role == Qt.ItemDataRole.FontRole and is_header:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and is_header:
-            return _tr("kopregel: de namen van de kolommen")
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < self._width:
-            chosen = self._columns.get(section)
-            label = column_letter(section)
-            return f"{label}: {field_label(chosen, short=True)}" if chosen else label
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            if section == self._header:
-                return _tr("{row} kopregel").format(row=section + 1)
-            return str(section + 1)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

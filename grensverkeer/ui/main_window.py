@@ -10,6 +10,8 @@ How a page plugs in (for the authors of the other pages)
       grensverkeer.ui.pages.overview_page    Overzicht     name "overzicht"
       grensverkeer.ui.pages.data_page        Gegevens      name "gegevens"
       grensverkeer.ui.pages.matrix_page      Matrix        name "matrix"
+      grensverkeer.ui.pages.map_page         Kaart         name "kaart"
+      grensverkeer.ui.pages.trend_page       Trend         name "trend"
       grensverkeer.ui.pages.settlement_page  Verrekening   name "verrekening"
       grensverkeer.ui.pages.documents_page   Documenten    name "documenten"
       grensverkeer.ui.pages.settings_page    Instellingen  name "instellingen"
@@ -83,13 +85,16 @@ from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.demo import is_demo
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import AboutDialog, show_error, show_info
+from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.pages.data_page import DataPage
 from grensverkeer.ui.pages.documents_page import DocumentsPage
+from grensverkeer.ui.pages.map_page import MapPage
 from grensverkeer.ui.pages.matrix_page import MatrixPage
 from grensverkeer.ui.pages.overview_page import OverviewPage
 from grensverkeer.ui.pages.settings_page import SettingsPage
 from grensverkeer.ui.pages.settlement_page import SettlementPage
+from grensverkeer.ui.pages.trend_page import TrendPage
 from grensverkeer.ui.settings_store import SettingsStore
 from grensverkeer.ui.workers import Worker
 
@@ -99,6 +104,8 @@ PAGES: tuple[type[Page], ...] = (
     OverviewPage,
     DataPage,
     MatrixPage,
+    MapPage,
+    TrendPage,
     SettlementPage,
     DocumentsPage,
     SettingsPage,
@@ -302,7 +309,7 @@ class MainWindow(QMainWindow):
         try:
             page.refresh()
         except GrensverkeerError as error:
-            show_error(self, str(error))
+            show_error(self, error_text(error))
 
     def refresh_now(self) -> None:
         """F5: read the school years again and refresh the page in view; the others later."""
@@ -405,10 +412,7 @@ class MainWindow(QMainWindow):
         if page is None:
             show_info(
                 self,
-                self.tr(
-                    "Importeren kan in dit venster nog niet. Gebruik de opdracht "
-                    "‘grensverkeer import BESTAND…’."
-                ),
+                self.tr("Importeren gaat via de pagina Gegevens, en die heeft dit venster niet."),
             )
             return
         self.show_page(DATA_PAGE)

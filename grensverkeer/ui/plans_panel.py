@@ -24,6 +24,7 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.services.plans import REASON_LENGTH, Plan, list_plans, withdraw
 from grensverkeer.storage.database import Database
 from grensverkeer.ui.dialogs import show_error, show_info
+from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.models import Column, RowsModel, selected_row, table_view
 
 
@@ -36,7 +37,7 @@ def status_text(plan: Plan) -> str:
     if plan.withdrawn_at is None:
         return _tr("geldig")
     return _tr("ingetrokken op {day} door {who}: {reason}").format(
-        day=f"{plan.withdrawn_at.astimezone():%d-%m-%Y}",
+        day=formatting.short_date(plan.withdrawn_at.astimezone()),
         who=plan.withdrawn_by or _tr("onbekend"),
         reason=plan.withdrawn_reason,
     )
@@ -98,13 +99,13 @@ class PlansPanel(QWidget):
                 Column(_tr("Methode"), lambda p: p.method),
                 Column(
                     _tr("Vastgesteld"),
-                    lambda p: f"{p.finalized_at.astimezone():%d-%m-%Y %H:%M}",
+                    lambda p: formatting.moment(p.finalized_at.astimezone()),
                     sort=lambda p: p.finalized_at.isoformat(),
                 ),
                 Column(_tr("Door"), lambda p: p.finalized_by),
                 Column(
                     _tr("Bedrag"),
-                    lambda p: formatting.euros(int(p.result["total_moved"])),  # type: ignore[call-overload]
+                    lambda p: formatting.euros(p.result.total_moved),
                     numeric=True,
                 ),
                 Column(_tr("Kenmerk"), lambda p: p.short_hash),
@@ -147,7 +148,7 @@ class PlansPanel(QWidget):
         try:
             done = withdraw(self.db, plan.id, dialog.reason_text())
         except GrensverkeerError as error:
-            show_error(self, str(error))
+            show_error(self, error_text(error))
             return
         self.refresh()
         show_info(

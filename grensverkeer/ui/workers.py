@@ -43,7 +43,7 @@ _RUNNING: set[Worker] = set()
 
 def unexpected_error_message() -> str:
     """The general Dutch message for a fault of the program itself, with the log's place."""
-    from grensverkeer.cli.logs import log_file
+    from grensverkeer.logs import log_file
 
     return QCoreApplication.translate(
         "Worker",

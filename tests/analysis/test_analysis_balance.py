@@ -15,15 +15,12 @@ from grensverkeer.services.balance import (
     AMOUNT,
     PERCENT,
     Proposal,
-    Scenario,
     Tolerance,
     assess,
     balanced,
     parse_tolerance,
-    pool_positions,
-    pool_split,
-    scenarios,
 )
+from grensverkeer.services.scenarios import Scenario, pool_positions, pool_split, scenarios
 from grensverkeer.settlement import positions_from_matrix, realised_positions
 
 DELFT, DEN_HAAG, RIJSWIJK = "GM0503", "GM0518", "GM0603"

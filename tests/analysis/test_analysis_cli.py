@@ -10,7 +10,8 @@ from fractions import Fraction
 import pytest
 
 from grensverkeer.cli import analyse_cmd
-from grensverkeer.cli.analyse_cmd import analysis_json, analysis_table
+from grensverkeer.cli.analyse_json import analysis_json
+from grensverkeer.cli.analyse_text import analysis_table
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import load_reference
 from grensverkeer.schoolyear import SchoolYear

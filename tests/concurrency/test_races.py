@@ -45,7 +45,8 @@ from grensverkeer.services.importer import Importer, ImportOptions
 from grensverkeer.services.matrix import pupil_matrix
 from grensverkeer.services.plans import get_plan, inputs_hash, list_plans, plan_inputs
 from grensverkeer.services.reports import ImportReport, Outcome
-from grensverkeer.services.settling import compute_settlement, settlement_json
+from grensverkeer.services.settlement_result import SettlementResult
+from grensverkeer.services.settling import compute_settlement, settlement_result
 from grensverkeer.services.tariffs import set_tariff
 from grensverkeer.storage.database import Database, open_database
 from grensverkeer.storage.models import ImportBatch, PupilRecordRow
@@ -254,12 +255,12 @@ def test_the_same_file_three_times_at_once_is_stored_once(new_url, extracts, tmp
     print(f"\nhetzelfde bestand: {overlapped} van {2 * ROUNDS} verliezers pas in de lock gestopt")
 
 
-def _state(tmp_path: Path, *paths: Path) -> tuple[dict[str, object], dict[str, object]]:
+def _state(tmp_path: Path, *paths: Path) -> tuple[dict[str, object], SettlementResult]:
     """A plan's inputs and result when the files are all there is."""
     reference = _reference(tmp_path, *paths, tariff=True)
     try:
         run = compute_settlement(reference, Y, "multilateral")
-        return plan_inputs(reference, run), settlement_json(run)
+        return plan_inputs(reference, run), settlement_result(run)
     finally:
         reference.close()
 

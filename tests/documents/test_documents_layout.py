@@ -20,6 +20,7 @@ from grensverkeer.documents.text import slug, whole_euros
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.plans import Plan
+from grensverkeer.services.settlement_result import SettlementResult
 
 BENCH = REPO / "benchmarks" / "documents_bench.py"
 
@@ -162,16 +163,18 @@ def _plan(finalized_at: datetime) -> Plan:
             "tariffs": [{"type": "VSO", "arrangement": "", "cents": cents}],
             "amounts": [{"from": "GM0503", "to": "GM0518", "cents": 2 * cents}],
         },
-        result={
-            "school_year": "2024-2025",
-            "method": "bilateral",
-            "participants": ["GM0503", "GM0518"],
-            "positions": {"GM0503": -2 * cents, "GM0518": 2 * cents},
-            "transfers": [{"from": "GM0503", "to": "GM0518", "amount": 2 * cents}],
-            "total_moved": 2 * cents,
-            "waived": [],
-            "outside": [],
-        },
+        result=SettlementResult.from_json(
+            {
+                "school_year": "2024-2025",
+                "method": "bilateral",
+                "participants": ["GM0503", "GM0518"],
+                "positions": {"GM0503": -2 * cents, "GM0518": 2 * cents},
+                "transfers": [{"from": "GM0503", "to": "GM0518", "amount": 2 * cents}],
+                "total_moved": 2 * cents,
+                "waived": [],
+                "outside": [],
+            }
+        ),
     )
 
 
@@ -185,7 +188,7 @@ def test_a_plan_is_dated_on_its_day_in_the_region() -> None:
 
 def test_a_plan_with_stored_figures_that_disagree_is_refused() -> None:
     plan = _plan(datetime(2025, 3, 14, tzinfo=UTC))
-    plan.result["total_moved"] = 1
+    plan = dataclasses.replace(plan, result=dataclasses.replace(plan.result, total_moved=1))
     with pytest.raises(GrensverkeerError, match="De gegevens van dit verrekenplan kloppen niet"):
         from_plan(plan)
 

@@ -115,11 +115,11 @@ def documents(region: Database, plan: Plan, tmp_path: Path) -> Path:
 
 
 def test_the_plan_is_what_the_documents_describe(plan: Plan) -> None:
-    positions = plan.result["positions"]
+    positions = dict(plan.result.positions)
     assert positions["GM0518"] == 3 * TARIFF and positions["GM0503"] == TARIFF
     assert positions["GM0603"] == positions["GM1783"] == -2 * TARIFF
-    assert plan.result["total_moved"] == 4 * TARIFF
-    assert len(plan.result["transfers"]) == 3
+    assert plan.result.total_moved == 4 * TARIFF
+    assert len(plan.result.transfers) == 3
 
 
 def test_the_documents_match_the_reviewed_golden_texts(documents: Path) -> None:
@@ -140,11 +140,11 @@ def _transfer_amounts(pages: list[str]) -> tuple[list[int], int]:
 
 def test_every_amount_sums_to_the_plan(documents: Path, plan: Plan) -> None:
     amounts, total = _transfer_amounts(page_texts(documents / PROPOSAL))
-    assert amounts == [t["amount"] for t in plan.result["transfers"]]
-    assert sum(amounts) == total == plan.result["total_moved"]
+    assert amounts == [t.cents for t in plan.result.transfers]
+    assert sum(amounts) == total == plan.result.total_moved
     for code, name in STATEMENTS.items():
         text = "\n".join(page_texts(documents / name))
-        position = plan.result["positions"][code]
+        position = plan.result.position(code)
         saldo = [line for line in text.splitlines() if line.startswith("Per saldo €")]
         if position:
             (line,) = saldo
@@ -325,7 +325,7 @@ def test_a_plan_shows_its_stored_pupil_counts_with_several_tariffs(
     assert "Het plan legt geen leerlingaantallen vast" not in text
     assert "Leerlingen in" in text
     amounts, total = _transfer_amounts(page_texts(out / PROPOSAL))
-    assert sum(amounts) == total == plan.result["total_moved"]
+    assert sum(amounts) == total == plan.result.total_moved
 
 
 def test_documents_on_every_database(schools_loaded: Importer, db: Database, tmp_path) -> None:
@@ -341,7 +341,7 @@ def test_documents_on_every_database(schools_loaded: Importer, db: Database, tmp
     )  # fmt: skip
     assert code == 0, err
     amounts, total = _transfer_amounts(page_texts(out / PROPOSAL))
-    assert amounts == [t["amount"] for t in plan.result["transfers"]]
+    assert amounts == [t.cents for t in plan.result.transfers]
     assert total == 4 * TARIFF
     assert sorted(p.name for p in out.iterdir()) == sorted([PROPOSAL, *STATEMENTS.values()])
 

@@ -12,6 +12,7 @@ import pytest
 from builders import flows_extract
 
 from grensverkeer.cli import export_cmd
+from grensverkeer.cli.hints import worded
 from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.export import BALANCES_SHEET, TRANSFERS_SHEET
@@ -48,7 +49,7 @@ def export(db, *argv: object) -> tuple[int, str]:
     try:
         return args.handler(args), ""
     except GrensverkeerError as error:
-        return error.exit_code, str(error)
+        return error.exit_code, worded(error)  # the command line's words, hint included
 
 
 @pytest.fixture
@@ -152,7 +153,7 @@ def test_central_via_the_region(example, tmp_path) -> None:
 
 def test_plan_exports_the_stored_result(example, tmp_path) -> None:
     plan = finalize(example, compute_settlement(example, Y, "bilateral"), by="projectleider")
-    stored = {(t["from"], t["to"], t["amount"]) for t in plan.result["transfers"]}
+    stored = {(t.from_code, t.to_code, t.cents) for t in plan.result.transfers}
     out = tmp_path / "plan.xlsx"
     assert export(example, "--plan", plan.id, "--out", out)[0] == 0  # the plan's school year
     rows = _rows(out, TRANSFERS_SHEET)
@@ -167,7 +168,7 @@ def test_plan_exports_the_stored_result(example, tmp_path) -> None:
     assert {(r[1], r[3], _cents(r[4])) for r in _main_table(rows)} == stored
     assert "de gegevens zijn sindsdien gewijzigd" in rows[2][0]
     balances = _main_table(_rows(out, BALANCES_SHEET))
-    assert {row[1]: _cents(row[7]) for row in balances} == plan.result["positions"]
+    assert {row[1]: _cents(row[7]) for row in balances} == dict(plan.result.positions)
     fresh = tmp_path / "fresh.xlsx"  # ...but a fresh export shows them
     assert export(example, "--school-year", "2024-2025", "--out", fresh)[0] == 0
     fresh_balances = _main_table(_rows(fresh, BALANCES_SHEET))
@@ -178,7 +179,7 @@ def test_plan_refusals(example, tmp_path) -> None:
     plan = finalize(example, compute_settlement(example, Y, "multilateral"))
     out = tmp_path / "export.xlsx"
     code, message = export(example, "--plan", plan.id, "--method", "gross", "--out", out)
-    assert code == 2 and "geef bij --plan geen --method" in message
+    assert code == 2 and "Geef bij --plan geen --method, --centre of --threshold." in message
     code, message = export(example, "--plan", plan.id, "--school-year", "2023-2024", "--out", out)
     assert code == 2 and "hoort bij schooljaar 2024-2025" in message
     code, message = export(example, "--plan", 999, "--out", out)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builders import BSN, pupils_rows, snapshot, write_xlsx
 
-from grensverkeer.cli.logs import log_file, setup_logging
+from grensverkeer.logs import log_file, setup_logging
 
 
 def test_no_bsn_name_or_address_in_the_database_or_log(

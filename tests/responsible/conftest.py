@@ -55,7 +55,16 @@ def add_plan(db: Database) -> Callable[..., int]:
             finalized_at=datetime(start_year + 1, 1, 15, 12, tzinfo=UTC),
             finalized_by="test",
             inputs=inputs,
-            result={},
+            result={  # an empty settlement: the shape every stored plan has
+                "school_year": f"{start_year}-{start_year + 1}",
+                "method": "multilateral",
+                "participants": participants or [],
+                "positions": dict.fromkeys(participants or [], 0),
+                "transfers": [],
+                "total_moved": 0,
+                "waived": [],
+                "outside": [],
+            },
             sha256="0" * 64,
         )
         with db.sessions.begin() as session:

@@ -42,7 +42,7 @@ def test_finalize_stores_the_plan_with_its_inputs(loaded, cli) -> None:
     assert plan.sha256 == inputs_hash(plan.inputs)
     assert {"from": "GM0503", "to": "GM0518", "cents": 3_000_000} in plan.inputs["amounts"]
     assert plan.inputs["tariffs"] == [{"type": "VSO", "arrangement": "", "cents": 100_000}]
-    assert plan.result["total_moved"] == 4_000_000
+    assert plan.result.total_moved == 4_000_000
 
 
 def test_later_imports_do_not_change_a_plan(loaded, schools_loaded, cli, tmp_path) -> None:
@@ -58,10 +58,10 @@ def test_later_imports_do_not_change_a_plan(loaded, schools_loaded, cli, tmp_pat
     fresh = json.loads(
         cli("--db", _url(loaded), "settle", "--school-year", "2024-2025", "--format", "json")[1]
     )
-    assert fresh["total_moved"] != before.result["total_moved"]  # the new data differs...
+    assert fresh["total_moved"] != before.result.total_moved  # the new data differs...
     code, out, _err = cli("--db", _url(loaded), "plans", "show", str(before.id), "--format", "json")
     assert code == 0
-    assert json.loads(out)["total_moved"] == before.result["total_moved"]  # ...the plan not
+    assert json.loads(out)["total_moved"] == before.result.total_moved  # ...the plan not
 
 
 def test_a_second_plan_for_the_same_year_is_refused(loaded, cli) -> None:

@@ -1,5 +1,5 @@
-"""Fixtures for the window tests: offscreen Qt, the demo region once per session, and
-settings in a temporary ini file (never the user's own)."""
+"""Fixtures for the window tests: offscreen Qt, a window context on a copy of the demo region
+(the root conftest's ``demo_db``), and settings in a temporary ini file (never the user's own)."""
 
 from __future__ import annotations
 
@@ -7,42 +7,11 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from grensverkeer.pseudonym import Pseudonymizer
-from grensverkeer.storage.database import Database, open_database
-
-# The key the root conftest puts in GRENSVERKEER_KEY for every test.
-TEST_KEY = "d3b07384d113edec49eaa6238ad5ff00c86f8f0d1e6b2a3c4d5e6f708192a3b4"
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file with the demo region, loaded once; tests work on copies."""
-    from grensverkeer.services.demo import load_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    db = open_database(str(path))
-    try:
-        load_demo(db, Pseudonymizer(TEST_KEY.encode()))
-    finally:
-        db.close()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
-    copy = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_file, copy)
-    db = open_database(str(copy))
-    try:
-        yield db
-    finally:
-        db.close()
+from grensverkeer.storage.database import Database
 
 
 @pytest.fixture

@@ -74,8 +74,10 @@ def test_first_start_loads_the_demo_and_shoots_every_page(qapp, tmp_path: Path) 
 def test_an_unknown_page_is_a_dutch_error(qapp, demo_file: Path, tmp_path: Path) -> None:
     shutil.copyfile(demo_file, tmp_path / "demo.sqlite")
     args = parse("app", "--db", str(tmp_path / "demo.sqlite"), "--screenshot", "x.png")
-    args.page = "kaart"
-    with pytest.raises(GrensverkeerError, match="Er is geen pagina ‘kaart’; kies uit: overzicht"):
+    args.page = "stoplicht"
+    with pytest.raises(
+        GrensverkeerError, match="Er is geen pagina ‘stoplicht’; kies uit: overzicht"
+    ):
         app_cmd.run(args)
 
 
@@ -131,3 +133,21 @@ def test_without_a_display_the_window_says_so(monkeypatch: pytest.MonkeyPatch) -
         app_module.ensure_display(screenshot=False)
     app_module.ensure_display(screenshot=True)  # a screenshot needs no screen
     assert app_module.os.environ["QT_QPA_PLATFORM"] == "offscreen"
+
+
+def test_an_error_in_a_screenshot_run_is_said_not_a_modal_box(
+    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nobody can click a box in an unattended run: the error goes to stderr and the run
+    fails, where a modal box would have waited for ever."""
+    from grensverkeer.ui.dialogs import Unattended, ask, show_error
+
+    Unattended.start()
+    try:
+        show_error(None, "Er ging iets mis.")
+        assert ask(None, "Doorgaan?") is False
+    finally:
+        errors = Unattended.stop()
+    assert errors == ["Er ging iets mis."]
+    err = capsys.readouterr().err
+    assert "Fout: Er ging iets mis." in err and "Doorgaan? (nee)" in err

@@ -177,7 +177,7 @@ def test_missing_tariffs_say_so_in_dutch_and_make_nothing(context, qtbot, idle, 
     page = _generated(_page(context, qtbot), idle)
     text = page.message.text()
     assert text.startswith("Geen tarief voor schooljaar 2024-2025: ")
-    assert text.endswith("Tarieven stelt u in bij Instellingen → Tarieven.")
+    assert text.endswith("Tarieven stelt u in op de pagina Instellingen, tab Tarieven.")
     assert page.documents.rowCount() == 0
     assert page.document_set is None
     assert page.preview.page_count() == 0
@@ -379,7 +379,7 @@ def test_without_tariffs_the_export_fails_in_dutch(
     ((kind, text),) = messages
     assert kind == "fout"
     assert text.startswith("Geen tarief voor schooljaar 2024-2025: ")
-    assert text.endswith("Tarieven stelt u in bij Instellingen → Tarieven.")
+    assert text.endswith("Tarieven stelt u in op de pagina Instellingen, tab Tarieven.")
     assert not target.exists()
 
 

@@ -25,10 +25,11 @@ from grensverkeer.services.reports import Outcome
 from grensverkeer.storage.database import Database
 from grensverkeer.ui import check_page, column_page, result_page, wizard_tasks
 from grensverkeer.ui.context import UiContext
-from grensverkeer.ui.import_preview_model import FilePreview, PreviewModel
+from grensverkeer.ui.import_preview_model import FilePreview
 from grensverkeer.ui.import_wizard import CANCELLED_MESSAGE, ImportWizard
 from grensverkeer.ui.pages import data_page
 from grensverkeer.ui.pages.data_page import DataPage
+from grensverkeer.ui.preview_table import PreviewModel
 
 WITH_PROBLEMS = demo_dir() / "met_fouten" / "swv_met_fouten.xlsx"
 TIMEOUT = 60_000

@@ -129,7 +129,7 @@ def test_missing_tariffs_are_a_message_in_the_page(page: MatrixPage, demo_db, id
     idle(page)
     assert not page.message.isHidden()
     assert "Geen tarief voor schooljaar 2024-2025" in page.message.text()
-    assert "Instellingen → Tarieven" in page.message.text()
+    assert "pagina Instellingen, tab Tarieven" in page.message.text()
     assert page.model.rowCount() == 0
     page.set_measure(PUPILS)
     idle(page)

@@ -16,7 +16,13 @@ def _page(context, qtbot):
     page = SettlementPage(context)
     qtbot.addWidget(page)
     page.set_school_year(Y)
+    return _refreshed(page, qtbot)
+
+
+def _refreshed(page, qtbot):
+    """The page computes in a worker (never on the GUI thread): wait until it shows it."""
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=20_000)
     return page
 
 
@@ -46,14 +52,14 @@ def test_central_method_uses_the_chosen_centre(context, qtbot) -> None:
     page.method.setCurrentIndex(page.method.findData("central"))
     assert page.centre.isEnabled()
     page.centre.setCurrentIndex(page.centre.findData("GM0518"))
-    page.refresh()
+    _refreshed(page, qtbot)
     assert all("GM0518" in (t.payer, t.payee) for t in page.transfers.rows())
 
 
 def test_a_bad_threshold_is_said_in_dutch_and_shows_nothing(context, qtbot) -> None:
     page = _page(context, qtbot)
     page.threshold.setText("12.500")
-    page.refresh()
+    _refreshed(page, qtbot)
     assert "twee manieren" in page.verdict.text()
     assert page.transfers.rowCount() == 0
     assert not page.finalize_button.isEnabled()
@@ -65,7 +71,7 @@ def test_finalizing_stores_one_plan_and_refuses_a_second(context, qtbot, message
         page.finalize_plan()
     (plan,) = list_plans(context.db)
     assert ("info", f"Vastgesteld als plan {plan.id} (kenmerk {plan.short_hash}).") in messages
-    page.refresh()
+    _refreshed(page, qtbot)
     assert page.plans.rowCount() == 1
     page.finalize_plan()
     assert any(kind == "fout" and "al een plan vastgesteld" in text for kind, text in messages)
@@ -81,7 +87,7 @@ def test_a_plan_is_withdrawn_with_a_reason_and_a_new_one_can_follow(
 
     page = _page(context, qtbot)
     page.finalize_plan()
-    page.refresh()
+    _refreshed(page, qtbot)
     panel = page.plans_panel
     assert not panel.withdraw_button.isEnabled()  # nothing selected yet
     panel.view.selectRow(0)
@@ -108,7 +114,28 @@ def test_a_plan_is_withdrawn_with_a_reason_and_a_new_one_can_follow(
     panel.view.selectRow(0)
     assert not panel.withdraw_button.isEnabled()  # a withdrawn plan cannot be withdrawn again
 
-    page.refresh()
+    _refreshed(page, qtbot)
     with qtbot.waitSignal(context.events.changed):
         page.finalize_plan()  # the year is free again
     assert len(list_plans(context.db)) == 2
+
+
+def test_the_settlement_is_computed_off_the_gui_thread(context, qtbot) -> None:
+    import threading
+
+    import grensverkeer.ui.pages.settlement_page as module
+
+    threads: list[str] = []
+    real = module.compute_settlement
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    module.compute_settlement = spy
+    try:
+        page = _page(context, qtbot)
+    finally:
+        module.compute_settlement = real
+    assert threads and threading.main_thread().name not in threads
+    assert page.transfers.rowCount() > 0 and page.finalize_button.isEnabled()

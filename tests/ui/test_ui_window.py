@@ -20,7 +20,16 @@ from grensverkeer.ui.pages.overview_page import OverviewPage
 from grensverkeer.ui.pages.settings_page import SettingsPage
 
 MY_PAGES = (OverviewPage, MatrixPage, SettingsPage)
-ORDER = ["Overzicht", "Gegevens", "Matrix", "Verrekening", "Documenten", "Instellingen"]
+ORDER = [
+    "Overzicht",
+    "Gegevens",
+    "Matrix",
+    "Kaart",
+    "Trend",
+    "Verrekening",
+    "Documenten",
+    "Instellingen",
+]
 
 
 @pytest.fixture
@@ -89,7 +98,16 @@ def test_a_page_that_cannot_be_made_is_an_error_at_start(qtbot, context, store) 
 def test_the_registry_keeps_the_navigation_order() -> None:
     assert [page.title for page in PAGES] == ORDER
     names = [page.name for page in PAGES]
-    assert names == ["overzicht", "gegevens", "matrix", "verrekening", "documenten", "instellingen"]
+    assert names == [
+        "overzicht",
+        "gegevens",
+        "matrix",
+        "kaart",
+        "trend",
+        "verrekening",
+        "documenten",
+        "instellingen",
+    ]
 
 
 def test_shortcuts_exist(window: MainWindow) -> None:
@@ -147,11 +165,7 @@ def test_without_documents_or_data_page_the_menus_say_so(
     assert messages == [
         ("info", "Exporteren naar Excel is nog niet beschikbaar."),
         ("info", "Afdrukken is nog niet beschikbaar."),
-        (
-            "info",
-            "Importeren kan in dit venster nog niet. Gebruik de opdracht "
-            "‘grensverkeer import BESTAND…’.",
-        ),
+        ("info", "Importeren gaat via de pagina Gegevens, en die heeft dit venster niet."),
     ]
 
 
@@ -261,3 +275,10 @@ def test_a_key_others_can_read_is_said_in_the_status_bar(
     qtbot.waitUntil(lambda: worker.is_done() and not window.is_busy(), timeout=10_000)
     assert "Let op: " in window.statusBar().currentMessage()
     assert "leesbaar voor anderen" in window.statusBar().currentMessage()
+
+
+def test_the_page_names_in_the_app_help_are_the_windows() -> None:
+    """``app --page`` names the pages without importing the window (the CLI loads no Qt)."""
+    from grensverkeer.cli.app_cmd import PAGE_NAMES
+
+    assert PAGE_NAMES.split(", ") == [page.name for page in PAGES]

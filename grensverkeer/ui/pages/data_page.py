@@ -11,6 +11,8 @@ Two tabs:
   import with its rows (``remove_import``) in a worker and emits ``context.events.changed``.
 - **Onthouden schrijfwijzen**: the aliases accepted in the wizard (``services.aliases``), with
   "Schrijfwijze vergeten" to remove a wrong one.
+- **Privacy**: find or remove one pupil by BSN, purge a finished school year, and per year how
+  long its pupils are kept (``ui.privacy_dialogs.PrivacyTab``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from grensverkeer.ui.issues_model import severity_text
 from grensverkeer.ui.models import ROW_ROLE, Column, RowsModel, heading, sorted_view
 from grensverkeer.ui.page_widgets import table_view
 from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.privacy_dialogs import PrivacyTab
 from grensverkeer.ui.workers import Worker
 
 DETAIL_ISSUES = 200
@@ -179,6 +182,8 @@ class DataPage(Page):
         self.tabs.setAccessibleName(self.tr("Gegevens"))
         self.tabs.addTab(imports_tab, self.tr("&Geïmporteerde bestanden"))
         self.tabs.addTab(aliases_tab, self.tr("Onthouden schrijf&wijzen"))
+        self.privacy = PrivacyTab(context)
+        self.tabs.addTab(self.privacy, self.tr("&Privacy"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Gegevens")))
         layout.addWidget(self.tabs)
@@ -195,6 +200,7 @@ class DataPage(Page):
         self.imports_view.resizeColumnsToContents()
         self.aliases.set_rows(list_aliases(self.context.db))
         self.aliases_view.resizeColumnsToContents()
+        self.privacy.refresh()
         if chosen is not None:
             self.select_import(chosen.id)
         elif self.imports.rowCount():

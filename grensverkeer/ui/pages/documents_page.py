@@ -11,123 +11,56 @@ and "Exporteren naar Excel…" (Ctrl+E) writes the same workbook as ``grensverke
 the chosen plan or method, in a worker.
 
 Problems are Dutch sentences: missing tariffs and invalid options under the button, the
-failures of saving, printing and exporting in a message box.
+failures of saving, printing and exporting in a message box. The source box and the printing,
+saving and exporting are in ``grensverkeer.ui.documents``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDir, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFileDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from grensverkeer import formatting
-from grensverkeer.documents import RenderedDocument
-from grensverkeer.documents.generate import DocumentSet, generate_documents, save_documents
+from grensverkeer.documents.generate import DocumentSet, generate_documents
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.export import build_export, write_workbook
-from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
 from grensverkeer.services.matrix import MissingTariffError
 from grensverkeer.services.membership import participants
 from grensverkeer.services.plans import Plan, finalized_plan
-from grensverkeer.services.settling import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME
 from grensverkeer.services.year_pupils import year_pupils
-from grensverkeer.settlement import Method
 from grensverkeer.ui.context import UiContext
-from grensverkeer.ui.dialogs import ask, show_error, show_info
-from grensverkeer.ui.empty_year import no_pupils_text
-from grensverkeer.ui.models import Column, RowsModel, selected_row, table_view
+from grensverkeer.ui.dialogs import show_error, show_info
+from grensverkeer.ui.documents.output import (
+    DocumentPrinter,
+    DocumentRow,
+    ask_workbook_path,
+    document_rows,
+    documents_model,
+    export_job,
+    made_text,
+    save_into_folder,
+    summary_text,
+)
+from grensverkeer.ui.documents.source_box import Choice, SourceBox
+from grensverkeer.ui.empty_year import error_text, no_pupils_text
 from grensverkeer.ui.models import heading as page_heading
+from grensverkeer.ui.models import selected_row, table_view
 from grensverkeer.ui.pages.base import Page
-from grensverkeer.ui.pages.settlement_page import METHODS
-from grensverkeer.ui.pdf_preview import PdfPreview, fit_printer_to, print_pdf
+from grensverkeer.ui.pdf_preview import PdfPreview
 from grensverkeer.ui.workers import Cancelled, Progress, Worker
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DocumentsPage", text)
-
-
-def tariff_hint() -> str:
-    return _tr("Tarieven stelt u in bij Instellingen → Tarieven.")
-
-
-def method_label(method: Method | str) -> str:
-    """The settlement page's words for a method (one translation for both pages)."""
-    for known, label in METHODS:
-        if known is Method(method):
-            return QCoreApplication.translate("SettlementPage", label)
-    return str(method)
-
-
-def short_method_label(method: Method | str) -> str:
-    """The first words of a method's label: "Multilateraal" (for a sentence)."""
-    return method_label(method).split(":", 1)[0]
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """What to make: a plan's documents (``plan_id``) or a draft with these options."""
-
-    plan_id: int | None
-    method: Method
-    centre: str | None
-    threshold_cents: int
-    tolerance: Tolerance
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    title: str
-    document: RenderedDocument
-
-    @property
-    def filename(self) -> str:
-        return self.document.filename
-
-
-def document_rows(document_set: DocumentSet) -> list[DocumentRow]:
-    """The verrekenvoorstel first, then the agreements, each with the name it is listed by."""
-    data = document_set.data
-    rows = [
-        DocumentRow(
-            _tr("Verrekenvoorstel {year}").format(year=data.school_year), document_set.proposal
-        )
-    ]
-    rows += [
-        DocumentRow(_tr("Overeenkomst {name}").format(name=data.party(code).name), document)
-        for code, document in document_set.statements
-    ]
-    return rows
-
-
-def documents_model(parent: object = None) -> RowsModel[DocumentRow]:
-    columns: list[Column[DocumentRow]] = [
-        Column(_tr("Document"), lambda r: r.title, tooltip=lambda r: r.filename),
-        Column(_tr("Bestand"), lambda r: r.filename),
-    ]
-    return RowsModel(columns, parent)
 
 
 class DocumentsPage(Page):
@@ -137,12 +70,11 @@ class DocumentsPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.year: SchoolYear | None = None
-        self.plan: Plan | None = None  # the school year's finalised plan
         self.counted = False  # the school year has counted pupils (else nothing to make)
         self.document_set: DocumentSet | None = None
         self._generator: Worker | None = None
         self._exporter: Worker | None = None
-        self._printer: QPrinter | None = None
+        self._printing = DocumentPrinter()
         self._folder = ""  # the folder last saved into, in this session
         self._source_year: SchoolYear | None = None  # the year the source was chosen for
         self._build()
@@ -152,7 +84,12 @@ class DocumentsPage(Page):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(page_heading(_tr("Documenten")))
-        layout.addWidget(self._source_box())
+        self.source = SourceBox(self.context.reference)
+        layout.addWidget(self.source)
+        source = self.source  # its fields, as the page's own (the tests and the window use them)
+        self.plan_radio, self.draft_radio = source.plan_radio, source.draft_radio
+        self.plan_combo, self.method, self.centre = source.plan_combo, source.method, source.centre
+        self.threshold, self.tolerance = source.threshold, source.tolerance
 
         self.generate_button = QPushButton(_tr("Documenten ma&ken"))
         self.generate_button.setAccessibleName(_tr("Documenten maken"))
@@ -232,78 +169,10 @@ class DocumentsPage(Page):
         self.tolerance.returnPressed.connect(lambda: self.generate())
         self._update_controls()
 
-    def _source_box(self) -> QGroupBox:
-        box = QGroupBox(_tr("Welke documenten"))
-        self.plan_radio = QRadioButton(_tr("Vastgesteld &plan:"))
-        self.plan_radio.setAccessibleName(_tr("Documenten van het vastgestelde plan"))
-        self.draft_radio = QRadioButton(_tr("&Concept, nu berekend:"))
-        self.draft_radio.setAccessibleName(_tr("Conceptdocumenten, nu berekend"))
-        self.plan_combo = QComboBox()
-        self.plan_combo.setAccessibleName(_tr("Vastgesteld plan"))
-        self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.method = QComboBox()
-        self.method.setAccessibleName(_tr("Methode"))
-        for method, _label in METHODS:
-            self.method.addItem(method_label(method), str(method))
-        self.centre = QComboBox()
-        self.centre.setAccessibleName(_tr("Verrekenpartij"))
-        self.threshold = QLineEdit("0")
-        self.threshold.setAccessibleName(_tr("Bagatelgrens in euro"))
-        self.threshold.setToolTip(_tr("Kleinere verschillen per paar worden niet verrekend"))
-        self.tolerance = QLineEdit(DEFAULT_TOLERANCE)
-        self.tolerance.setAccessibleName(_tr("Tolerantie"))
-        self.tolerance.setToolTip(
-            _tr(
-                "Wanneer een saldo ‘in evenwicht’ heet: bijvoorbeeld 10% van het eigen bruto, "
-                "of 25000 euro"
-            )
-        )
-
-        def label(text: str, buddy: QWidget) -> QLabel:
-            widget = QLabel(text)
-            widget.setBuddy(buddy)
-            return widget
-
-        grid = QGridLayout(box)
-        grid.addWidget(self.plan_radio, 0, 0)
-        grid.addWidget(self.plan_combo, 0, 1, 1, 4)
-        grid.addWidget(self.draft_radio, 1, 0)
-        grid.addWidget(label(_tr("&Methode:"), self.method), 1, 1)
-        grid.addWidget(self.method, 1, 2)
-        grid.addWidget(label(_tr("Verrekenpart&ij:"), self.centre), 1, 3)
-        grid.addWidget(self.centre, 1, 4)
-        grid.addWidget(label(_tr("Ba&gatelgrens (€):"), self.threshold), 2, 1)
-        grid.addWidget(self.threshold, 2, 2)
-        grid.addWidget(label(_tr("&Tolerantie:"), self.tolerance), 2, 3)
-        grid.addWidget(self.tolerance, 2, 4)
-        grid.setColumnStretch(2, 1)
-        grid.setColumnStretch(4, 1)
-
-        order = [
-            self.plan_radio,
-            self.plan_combo,
-            self.draft_radio,
-            self.method,
-            self.centre,
-            self.threshold,
-            self.tolerance,
-        ]
-        for before, after in pairwise(order):
-            QWidget.setTabOrder(before, after)
-        self.draft_radio.setChecked(True)
-        self.plan_radio.toggled.connect(self._source_changed)
-        self.method.currentIndexChanged.connect(self._source_changed)
-        return box
-
-    def _source_changed(self, *_args: object) -> None:
-        draft = not self.plan_radio.isChecked()
-        for widget in (self.method, self.threshold):
-            widget.setEnabled(draft)
-        self.centre.setEnabled(draft and self.current_method() is Method.CENTRAL)
-        self.plan_combo.setEnabled(not draft and self.plan is not None)
-
-    def current_method(self) -> Method:
-        return Method(self.method.currentData())
+    @property
+    def plan(self) -> Plan | None:
+        """The school year's finalised plan, as the source box offers it."""
+        return self.source.plan
 
     # Page contract ------------------------------------------------------------------------
 
@@ -319,9 +188,8 @@ class DocumentsPage(Page):
             self.message.clear()
         db = self.context.db
         before = self.plan.id if self.plan is not None else None
-        self.plan = finalized_plan(db, year) if year is not None else None
-        self._fill_plans()
-        self._fill_centres(participants(db, year) if year is not None else ())
+        self.source.fill_plans(year, finalized_plan(db, year) if year is not None else None)
+        self.source.fill_centres(participants(db, year) if year is not None else ())
         new_plan = self.plan is not None and self.plan.id != before
         if year != self._source_year or new_plan:  # a new year or plan: the plan, if any
             self._source_year = year
@@ -333,7 +201,7 @@ class DocumentsPage(Page):
         self.counted = found is not None and found.counted
         if not self.counted and not self.is_busy():  # an empty year: what to import, no zeros
             self.message.setText(no_pupils_text(found))
-        self._source_changed()
+        self.source.source_changed()
         self._update_controls()
 
     def _empty_text(self) -> str:
@@ -344,56 +212,11 @@ class DocumentsPage(Page):
         """Documents are being made or a workbook written (the screenshot waits for it)."""
         return self._generator is not None or self._exporter is not None
 
-    def _fill_plans(self) -> None:
-        self.plan_combo.clear()
-        plan = self.plan
-        if plan is None:
-            self.plan_combo.addItem(
-                _tr("geen vastgesteld plan voor {year}").format(year=self.year or "—"), None
-            )
-            self.plan_combo.setToolTip("")
-            return
-        text = _tr("Plan {id}: {method}, vastgesteld op {day} (kenmerk {hash})").format(
-            id=plan.id,
-            method=short_method_label(plan.method).lower(),
-            day=formatting.long_date(plan.finalized_at.astimezone().date()),
-            hash=plan.short_hash,
-        )
-        self.plan_combo.addItem(text, plan.id)
-        self.plan_combo.setToolTip(
-            _tr("Vastgesteld door {who}; later geïmporteerde gegevens veranderen het niet.").format(
-                who=plan.finalized_by or _tr("onbekend")
-            )
-        )
-
-    def _fill_centres(self, codes: tuple[str, ...]) -> None:
-        chosen = self.centre.currentData()
-        self.centre.blockSignals(True)
-        self.centre.clear()
-        self.centre.addItem(
-            QCoreApplication.translate("SettlementPage", REGIONAL_CENTRE_NAME), REGIONAL_CENTRE
-        )
-        for code in codes:
-            self.centre.addItem(self.context.reference.label(code), code)
-        self.centre.setCurrentIndex(max(self.centre.findData(chosen), 0))
-        self.centre.blockSignals(False)
-
     # The choice ---------------------------------------------------------------------------
 
     def choice(self) -> Choice:
         """The options in the form; a Dutch ``GrensverkeerError`` when one is not valid."""
-        try:
-            threshold = parse_euros(self.threshold.text().strip() or "0")
-        except AmountError as error:
-            raise GrensverkeerError(_tr("Bagatelgrens: {error}").format(error=error)) from None
-        tolerance = parse_tolerance(self.tolerance.text().strip() or DEFAULT_TOLERANCE)
-        if self.plan_radio.isChecked() and self.plan is not None:
-            return Choice(self.plan.id, Method(self.plan.method), None, 0, tolerance)
-        method = self.current_method()
-        centre = (
-            (self.centre.currentData() or REGIONAL_CENTRE) if method is Method.CENTRAL else None
-        )
-        return Choice(None, method, centre, threshold, tolerance)
+        return self.source.choice()
 
     # Making the documents -----------------------------------------------------------------
 
@@ -408,7 +231,7 @@ class DocumentsPage(Page):
         try:
             choice = self.choice()
         except GrensverkeerError as error:
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             return None
         db, reference = self.context.db, self.context.reference
 
@@ -455,35 +278,18 @@ class DocumentsPage(Page):
     def _generated(self, result: DocumentSet | MissingTariffError) -> None:
         self._generator = None
         if isinstance(result, MissingTariffError):
-            self.message.setText(f"{result} {tariff_hint()}")
+            self.message.setText(error_text(result))
         elif result.data.school_year != self.year:  # the year changed meanwhile
             self.message.clear()
         else:
             self._show_documents(result)
-            self.message.setText(self._made_text(result))
+            self.message.setText(made_text(result, self.plan))
         self._update_controls()
 
     def _generation_failed(self, message: str) -> None:
         self._generator = None
         self.message.setText(message)
         self._update_controls()
-
-    def _made_text(self, document_set: DocumentSet) -> str:
-        data = document_set.data
-        n = len(document_set.documents)
-        if data.plan_id is not None:
-            return _tr("{n} documenten gemaakt van plan {id} (kenmerk {hash}).").format(
-                n=n, id=data.plan_id, hash=data.short_hash
-            )
-        text = _tr("{n} conceptdocumenten gemaakt ({method}, kenmerk {hash}).").format(
-            n=n, method=short_method_label(data.method).lower(), hash=data.short_hash
-        )
-        if self.plan is not None:
-            text += " " + _tr(
-                "Let op: voor schooljaar {year} is plan {id} vastgesteld; kies ‘Vastgesteld "
-                "plan’ voor de documenten van dat plan."
-            ).format(year=data.school_year, id=self.plan.id)
-        return text
 
     def _show_documents(self, document_set: DocumentSet | None) -> None:
         self.document_set = document_set
@@ -493,15 +299,7 @@ class DocumentsPage(Page):
             self.summary.clear()
             self.preview.clear()
             return
-        data = document_set.data
-        issued = formatting.long_date(data.issued)
-        self.summary.setText(
-            _tr("Schooljaar {year}, {what}, gedateerd {day}.").format(
-                year=data.school_year,
-                what=_tr("plan {id}").format(id=data.plan_id) if data.plan_id else _tr("concept"),
-                day=issued,
-            )
-        )
+        self.summary.setText(summary_text(document_set))
         self.documents_view.selectRow(0)
         self.documents_view.setFocus()
 
@@ -532,6 +330,7 @@ class DocumentsPage(Page):
         )
 
     # Printing -----------------------------------------------------------------------------
+    # Printing, saving, exporting (``ui.documents.output``) --------------------------------
 
     def print_document(self) -> int:
         """Print the selected document through the print dialog; returns the pages printed."""
@@ -544,35 +343,13 @@ class DocumentsPage(Page):
                 ),
             )
             return 0
-        document = self.preview.document
-        count = self.preview.page_count()
-        printer = self._printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(row.filename)
-        fit_printer_to(printer, document)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(_tr("Afdrukken: {title}").format(title=row.title))
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-        dialog.setMinMax(1, count)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printed = self._printing.print(self, self.preview, row)
+        if printed is None:
             return 0
-        self._printer = printer
-        first, last = 1, count
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage():
-            first, last = printer.fromPage(), printer.toPage() or count
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            printed = print_pdf(document, printer, first, last)
-        except GrensverkeerError as error:
-            QGuiApplication.restoreOverrideCursor()
-            show_error(self, str(error))
-            return 0
-        QGuiApplication.restoreOverrideCursor()
         self.message.setText(
             _tr("{title}: {n} pagina’s afgedrukt.").format(title=row.title, n=printed)
         )
         return printed
-
-    # Saving -------------------------------------------------------------------------------
 
     def save_all(self) -> list[Path]:
         """Ask for a folder and write every document into it; returns the files written."""
@@ -580,34 +357,10 @@ class DocumentsPage(Page):
         if document_set is None:
             show_info(self, _tr("Maak eerst de documenten (‘Documenten maken’)."))
             return []
-        folder = QFileDialog.getExistingDirectory(
-            self, _tr("Map voor de documenten"), self._folder or QDir.homePath()
-        )
-        if not folder:
-            return []
-        out = Path(folder)
-        documents = document_set.documents
-        existing = [d.filename for d in documents if (out / d.filename).exists()]
-        if existing and not ask(
-            self,
-            _tr(
-                "{n} van deze bestanden staan al in {folder} en worden vervangen. Doorgaan?"
-            ).format(n=len(existing), folder=out),
-        ):
-            return []
-        try:
-            paths = save_documents(documents, out)
-        except GrensverkeerError as error:
-            show_error(self, str(error))
-            return []
-        self._folder = str(out)
-        show_info(
-            self,
-            _tr("{n} documenten opgeslagen in {folder}.").format(n=len(paths), folder=out),
-        )
+        paths, folder = save_into_folder(self, document_set.documents, self._folder)
+        if folder is not None:
+            self._folder = str(folder)
         return paths
-
-    # Exporting ----------------------------------------------------------------------------
 
     def export_excel(self) -> Worker | None:
         """Ask for a file name and write the school year's workbook there, in a worker."""
@@ -621,40 +374,12 @@ class DocumentsPage(Page):
         try:
             choice = self.choice()
         except GrensverkeerError as error:
-            show_error(self, str(error))
+            show_error(self, error_text(error))
             return None
-        start = Path(self._folder or QDir.homePath()) / f"grensverkeer-{year}.xlsx"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self,
-            _tr("Exporteren naar Excel"),
-            str(start),
-            _tr("Excel-werkmap (*.xlsx)"),
-        )
-        if not chosen:
+        target = ask_workbook_path(self, self._folder, year)
+        if target is None:
             return None
-        target = Path(chosen)
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_name(target.name + ".xlsx")
-        db, reference = self.context.db, self.context.reference
-
-        hint = tariff_hint()
-
-        def export(_progress: Progress, _cancelled: Cancelled) -> tuple[Path, int]:
-            try:
-                workbook = build_export(
-                    db,
-                    year,
-                    method=choice.method if choice.plan_id is None else None,
-                    centre=choice.centre,
-                    threshold_cents=choice.threshold_cents,
-                    plan_id=choice.plan_id,
-                    reference=reference,
-                )
-            except MissingTariffError as missing:
-                raise GrensverkeerError(f"{missing} {hint}") from None
-            write_workbook(workbook, target)
-            return target, len(workbook.sheets)
-
+        export = export_job(self.context.db, year, choice, self.context.reference, target)
         worker = Worker(export, "exporteren naar Excel")
         worker.signals.finished.connect(self._exported)
         worker.signals.failed.connect(self._export_failed)

@@ -38,8 +38,9 @@ from grensverkeer.services.matrix_filters import (
     filtered_matrix,
     swv_choices,
 )
+from grensverkeer.services.purge import purged_year
 from grensverkeer.services.year_pupils import YearPupils, year_pupils
-from grensverkeer.ui.empty_year import no_pupils_text
+from grensverkeer.ui.empty_year import error_text, no_pupils_text
 from grensverkeer.ui.heatmap import (
     CELL_ROLE,
     OUTSIDE,
@@ -50,6 +51,7 @@ from grensverkeer.ui.heatmap import (
 )
 from grensverkeer.ui.models import Column, RowsModel, heading, pupils_text, table_view
 from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.privacy_dialogs import purged_text
 from grensverkeer.ui.workers import Loader
 
 NO_ARRANGEMENT = ""
@@ -293,9 +295,7 @@ class MatrixPage(Page):
         if isinstance(result, MissingTariffError):
             self.model.set_matrix(None)
             self.caption.setText(self.tr("Schooljaar {year}: bedragen").format(year=year))
-            self._show_message(
-                str(result) + " " + self.tr("Tarieven stelt u in bij Instellingen → Tarieven.")
-            )
+            self._show_message(error_text(result))
             return
         if isinstance(result, YearPupils):
             self.model.set_matrix(None)
@@ -352,6 +352,11 @@ class MatrixPage(Page):
                 column=self.model.long_label(column, "column"),
             )
         )
+        purged = purged_year(db, year)
+        if purged is not None:  # the pupils were replaced by counts: say so, list none
+            self.pupils_model.set_rows([])
+            self.cell_caption.setText(purged_text(purged))
+            return
         self.cell_caption.setText(self.tr("Bezig met zoeken…"))
         self.cell_loader.load(
             lambda: pupils_in_cell(
@@ -404,12 +409,12 @@ class MatrixPage(Page):
             Column(self.tr("Arrangement"), lambda p: p.arrangement),
             Column(
                 self.tr("Begin"),
-                lambda p: "" if p.start is None else f"{p.start:%d-%m-%Y}",
+                lambda p: "" if p.start is None else formatting.short_date(p.start),
                 sort=lambda p: "" if p.start is None else p.start.isoformat(),
             ),
             Column(
                 self.tr("Einde"),
-                lambda p: "" if p.end is None else f"{p.end:%d-%m-%Y}",
+                lambda p: "" if p.end is None else formatting.short_date(p.end),
                 sort=lambda p: "9999" if p.end is None else p.end.isoformat(),
             ),
             Column(self.tr("Woont in"), lambda p: _name(reference, p.residence)),

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from grensverkeer import formatting
 from grensverkeer.counting import MissingTariff
+from grensverkeer.mapping.trend import YearFigures, year_chart, year_figures
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import cross_border
+from grensverkeer.services.balance import DEFAULT_TOLERANCE, cross_border, parse_tolerance
 from grensverkeer.services.import_log import ImportSummary, list_imports
 from grensverkeer.services.matrix import (
     MissingTariffError,
@@ -33,6 +34,7 @@ from grensverkeer.services.matrix import (
 from grensverkeer.services.plans import Plan, finalized_plan
 from grensverkeer.services.tariffs import list_tariffs
 from grensverkeer.storage.database import Database
+from grensverkeer.ui.heatmap import full_name
 from grensverkeer.ui.models import (
     Column,
     RowsModel,
@@ -44,6 +46,7 @@ from grensverkeer.ui.models import (
     table_view,
 )
 from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.picture_view import PictureView
 from grensverkeer.ui.workers import Loader
 
 Pupils = int | Fraction
@@ -120,6 +123,14 @@ class OverviewPage(Page):
         self.years_view = table_view(self.years_model, self.tr("Schooljaren"))
         layout.addWidget(group(self.tr("Schooljaren"), self.years_view))
 
+        # the newest school year as a chart, drawn like the Trend and Verrekening charts
+        self.chart_loader = Loader(self, context.pool, "grafiek van het schooljaar")
+        self.chart_figures: YearFigures | None = None
+        self.chart = PictureView(fit=False)
+        self.chart.setAccessibleName(self.tr("Grafiek van het schooljaar"))
+        self.chart.reshaped.connect(self._draw_chart)
+        layout.addWidget(self.chart)
+
         self.attention = QListWidget()
         self.attention.setWordWrap(True)
         self.attention.setAccessibleName(self.tr("Vraagt aandacht"))
@@ -139,9 +150,36 @@ class OverviewPage(Page):
         self.loader.load(
             lambda: (year_overviews(db), list_imports(db)), self.show_figures, self.show_failure
         )
+        self._load_chart()
 
     def is_busy(self) -> bool:
-        return self.loader.busy()
+        return self.loader.busy() or self.chart_loader.busy()
+
+    def _load_chart(self) -> None:
+        db = self.context.db
+
+        def newest() -> YearFigures | None:
+            years = school_years_present(db)
+            return (
+                year_figures(db, years[-1], parse_tolerance(DEFAULT_TOLERANCE)) if years else None
+            )
+
+        self.chart_loader.load(newest, self._chart_counted, lambda _message: None)
+
+    def _chart_counted(self, figures: YearFigures | None) -> None:
+        self.chart_figures = figures
+        self.chart.setVisible(figures is not None)
+        self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        figures = self.chart_figures
+        if figures is None:
+            return
+        reference = self.context.reference
+        width = max(self.chart.viewport().width(), 320)
+        size = self.chart.text_size() * 0.9  # a small chart: the tables stay the main thing
+        picture = year_chart(figures, lambda code: full_name(reference, code), width, size)
+        self.chart.show_picture(picture)
 
     def show_failure(self, message: str) -> None:
         self.summary.setText(message)
@@ -227,7 +265,7 @@ class OverviewPage(Page):
                 lambda y: (
                     self.tr("naar rato")
                     if y.pro_rata
-                    else self.tr("peildatum {day}").format(day=f"{y.peildatum:%d-%m-%Y}")
+                    else self.tr("peildatum {day}").format(day=formatting.short_date(y.peildatum))
                 ),
                 sort=lambda y: y.peildatum.isoformat(),
             ),
@@ -282,14 +320,14 @@ class OverviewPage(Page):
         return self.tr("ja: plan {id}, {method}, {day}").format(
             id=plan.id,
             method=METHOD_NAMES.get(plan.method, plan.method),
-            day=f"{plan.finalized_at.astimezone():%d-%m-%Y}",
+            day=formatting.short_date(plan.finalized_at.astimezone()),
         )
 
     def _import_columns(self) -> list[Column[ImportSummary]]:
         return [
             Column(
                 self.tr("Datum"),
-                lambda i: f"{i.imported_at:%d-%m-%Y %H:%M}",
+                lambda i: formatting.moment(i.imported_at),
                 sort=lambda i: i.imported_at.isoformat(),
             ),
             Column(self.tr("Bestand"), lambda i: i.file_name),

@@ -8,19 +8,9 @@ after a confirmation; a school year that has one already gets the service's Dutc
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QCategoryAxis,
-    QChart,
-    QChartView,
-    QHorizontalStackedBarSeries,
-)
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -36,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.mapping.charts import BarChart, Series, bar_chart
+from grensverkeer.mapping.picture import Picture
+from grensverkeer.mapping.units import whole_euros
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.analysis import Analysis, analyse
@@ -50,10 +43,13 @@ from grensverkeer.services.settling import (
 from grensverkeer.settlement import Method, Transfer
 from grensverkeer.ui.dialogs import ask, show_error, show_info
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
+from grensverkeer.ui.heatmap import full_name
 from grensverkeer.ui.models import Column, RowsModel, group, heading, table_view
 from grensverkeer.ui.page_widgets import labelled
 from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.picture_view import PictureView
 from grensverkeer.ui.plans_panel import PlansPanel
+from grensverkeer.ui.workers import Loader
 
 METHODS = (
     (Method.MULTILATERAL, "Multilateraal: saldi, zo min mogelijk betalingen"),
@@ -69,8 +65,6 @@ SCENARIOS = (
     (Scenario.POOL_H10, "pool H10 (inwoners)"),
     (Scenario.POOL_H8, "pool H8 (inwoners)"),
 )
-RECEIVES = QColor("#2e7d32")
-PAYS = QColor("#c62828")
 
 
 def _tr(text: str) -> str:
@@ -121,32 +115,20 @@ def _scenario_text(index: int) -> callable:  # type: ignore[valid-type]
     return text
 
 
-def _euro_axis(cents: list[int]) -> tuple[QCategoryAxis, int]:
-    """A value axis in thousands of euros with round steps and Dutch labels (``-1.500``); and
-    the width of its widest label, for the chart's minimum width."""
-    low = min([0, *cents]) / 100_000
-    high = max([0, *cents]) / 100_000
-    span = max(high - low, 1.0)
-    step = 10 ** math.floor(math.log10(span / 4))
-    for factor in (1, 2, 5, 10):
-        if span / (step * factor) <= 5:
-            step *= factor
-            break
-    first = math.floor(low / step) * step
-    last = math.ceil(high / step) * step
-    axis = QCategoryAxis()
-    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    axis.setTitleText(_tr("× € 1.000"))
-    axis.setRange(first, last)
-    labels = []
-    value = first
-    while value <= last + step / 2:
-        label = formatting.number(round(value))
-        labels.append(label)
-        axis.append(label, value)
-        value += step
-    metrics = QFontMetrics(QFont())
-    return axis, max(metrics.horizontalAdvance(label) for label in labels)
+def positions_chart(
+    positions: list[PositionRow], names: dict[str, str], width: float, size: float
+) -> Picture:
+    """The balances as horizontal bars (purple receives, orange pays: colour-blind safe), every
+    municipality's name in full and the axis in euros with Dutch thousands separators."""
+    ordered = sorted(positions, key=lambda p: (-p.cents, p.code))
+    chart = BarChart(
+        tuple(names.get(p.code, p.name) for p in ordered),
+        (Series(_tr("saldo"), tuple(float(p.cents) for p in ordered), signed=True),),
+        _tr("saldo in euro’s (positief: ontvangt, negatief: betaalt)"),
+        whole_euros,
+        value_text=whole_euros,
+    )
+    return bar_chart(chart, width, size)
 
 
 class SettlementPage(Page):
@@ -258,13 +240,23 @@ class SettlementPage(Page):
             ],
             self,
         )
+        # the settlement and the analysis take seconds on a real region: never on the GUI thread
+        self.loader = Loader(self, self.context.pool, "verrekening berekenen")
         self.plans_panel = PlansPanel(self.context.db, self)
         self.plans = self.plans_panel.model
 
-        self.chart_view = QChartView()
+        self.chart_view = PictureView(fit=False)
         self.chart_view.setAccessibleName(_tr("Saldi als staafdiagram"))
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
+        metrics = self.fontMetrics()  # the longest name in full, and room for the bars
+        self.chart_view.setMinimumWidth(
+            metrics.horizontalAdvance("Leidschendam-Voorburg") + metrics.horizontalAdvance("M") * 20
+        )
+        self.chart_positions: list[PositionRow] = []
+        self.chart_timer = QTimer(self)
+        self.chart_timer.setSingleShot(True)
+        self.chart_timer.setInterval(100)
+        self.chart_timer.timeout.connect(self._draw_chart)
+        self.chart_view.reshaped.connect(self.chart_timer.start)
         self.positions_view = table_view(self.positions, _tr("Saldi per gemeente"))
 
         self.summary = QLabel()
@@ -330,20 +322,24 @@ class SettlementPage(Page):
             threshold = parse_euros(self.threshold.text() or "0")
             tolerance = parse_tolerance(self.tolerance.text() or "10%")
         except (AmountError, GrensverkeerError) as error:
-            self._show_nothing(str(error))
-            return
-        try:
-            run = compute_settlement(
-                self.context.db,
-                self.year,
-                self.current_method(),
-                centre=self._centre(),
-                threshold_cents=threshold,
-            )
-            analysis = analyse(self.context.db, self.year, tolerance, self.context.reference)
-        except GrensverkeerError as error:
             self._show_nothing(error_text(error))
             return
+        db, reference, year = self.context.db, self.context.reference, self.year
+        method, centre = self.current_method(), self._centre()
+
+        def compute() -> tuple[SettlementRun, Analysis]:
+            run = compute_settlement(db, year, method, centre=centre, threshold_cents=threshold)
+            return run, analyse(db, year, tolerance, reference)
+
+        self.finalize_button.setEnabled(False)  # until this year's settlement is shown
+        self.verdict.setText(_tr("Bezig met berekenen…"))
+        self.loader.load(compute, self._computed, self._show_nothing)
+
+    def is_busy(self) -> bool:
+        return self.loader.busy()
+
+    def _computed(self, result: tuple[SettlementRun, Analysis]) -> None:
+        run, analysis = result
         self.run = run
         self._fill_centres(run.matrix.participants)
         self._show(run, analysis)
@@ -369,7 +365,8 @@ class SettlementPage(Page):
         for model in (self.positions, self.transfers, self.scenarios, self.apart):
             model.set_rows([])
         self.summary.clear()
-        self.chart_view.setChart(QChart())
+        self.chart_positions = []
+        self.chart_view.show_picture(None)
         self.finalize_button.setEnabled(False)
 
     def _show(self, run: SettlementRun, analysis: Analysis) -> None:
@@ -399,7 +396,8 @@ class SettlementPage(Page):
             )
         self.summary.setText(summary)
         self.verdict.setText(self._verdict(analysis))
-        self.chart_view.setChart(self._chart(positions))
+        self.chart_positions = positions
+        self._draw_chart()
         self.finalize_button.setEnabled(True)
         for view in self.views:
             view.resizeColumnsToContents()
@@ -422,43 +420,15 @@ class SettlementPage(Page):
             "Voorstel: multilateraal verrekenen."
         ).format(ratio=ratio, outside=outside)
 
-    def _chart(self, positions: list[PositionRow]) -> QChart:
-        """Balances as horizontal bars, every municipality's short name in full and the axis
-        in thousands of euros with Dutch separators; the view is never narrower than that."""
-        chart = QChart()
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setBackgroundRoundness(0)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        receives = QBarSet(_tr("ontvangt"))
-        pays = QBarSet(_tr("betaalt"))
-        receives.setColor(RECEIVES)
-        pays.setColor(PAYS)
-        ordered = sorted(positions, key=lambda p: p.cents)
-        for row in ordered:
-            receives.append(max(row.cents, 0) / 100_000)
-            pays.append(min(row.cents, 0) / 100_000)
-        series = QHorizontalStackedBarSeries()
-        series.append(receives)
-        series.append(pays)
-        chart.addSeries(series)
-        names = QBarCategoryAxis()
-        municipality = self.context.reference.municipality
-        labels = [
-            municipality(r.code).short_name if municipality(r.code) else r.code for r in ordered
-        ]
-        names.append(labels)
-        names.setTruncateLabels(False)  # never "…"
-        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(names)
-        values, widest = _euro_axis([p.cents for p in ordered])
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(values)
-        metrics = self.chart_view.fontMetrics()
-        name_width = max((metrics.horizontalAdvance(label) for label in labels), default=0)
-        ticks = len(values.categoriesLabels())
-        self.chart_view.setMinimumWidth(name_width + max(ticks, 2) * (widest + 12) + 60)
-        self.chart_view.setMinimumHeight(max(220, len(labels) * metrics.height() * 2 + 110))
-        return chart
+    def _draw_chart(self) -> None:
+        """Draw the balances at the width the chart has, in the window's text size."""
+        if not self.chart_positions:
+            return
+        view = self.chart_view
+        reference = self.context.reference
+        names = {p.code: full_name(reference, p.code) for p in self.chart_positions}
+        width = max(view.viewport().width(), 240)
+        view.show_picture(positions_chart(self.chart_positions, names, width, view.text_size()))
 
     # Actions ------------------------------------------------------------------------------
 

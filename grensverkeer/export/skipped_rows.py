@@ -20,7 +20,7 @@ HEADER = ("bestand", "blad", "rij", "kolom", "waarde", "reden", "suggestie")
 
 def skipped_lines(reports: Iterable[ImportReport]) -> list[tuple[str, ...]]:
     """The row problems of stored and refused files, in file and row order."""
-    lines = []
+    lines: list[tuple[str, ...]] = []
     for report in reports:
         if report.outcome not in (Outcome.STORED, Outcome.REFUSED):
             continue
