@@ -70,8 +70,8 @@ def demo_data(workdir: Path):
     from grensverkeer.pseudonym import load_pseudonymizer
     from grensverkeer.schoolyear import SchoolYear
     from grensverkeer.services.demo import load_demo
-    from grensverkeer.services.plans import finalize
-    from grensverkeer.services.settling import compute_settlement
+    from grensverkeer.services.plans.finalized_plans import finalize
+    from grensverkeer.services.settling.year_settlement import compute_settlement
     from grensverkeer.storage.database import open_database
 
     db = open_database(str(workdir / "demo.sqlite"))

@@ -82,8 +82,8 @@ def child(kind: str, db_path: str) -> None:
         if kind == "demo":
             from grensverkeer.reference import load_reference
             from grensverkeer.schoolyear import SchoolYear
-            from grensverkeer.services.matrix import PUPILS
-            from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix
+            from grensverkeer.services.matrices.counted_matrix import PUPILS
+            from grensverkeer.services.matrices.matrix_filters import MatrixFilter, filtered_matrix
             from grensverkeer.storage.database import open_database
 
             steps["import"] = time.perf_counter() - mark

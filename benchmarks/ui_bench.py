@@ -314,8 +314,8 @@ def stall_child(argv: Sequence[str]) -> int:
     from PySide6.QtCore import QObject, Qt, QTimer
 
     from grensverkeer.schoolyear import SchoolYear
-    from grensverkeer.services.import_check import PlannedFile
-    from grensverkeer.services.reports import Outcome
+    from grensverkeer.services.imports.import_check import PlannedFile
+    from grensverkeer.services.imports.reports import Outcome
     from grensverkeer.storage.database import open_database
     from grensverkeer.ui.app import application
     from grensverkeer.ui.context import UiContext

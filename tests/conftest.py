@@ -26,9 +26,9 @@ from builders import school_list
 from grensverkeer.cli import main
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import Importer
-from grensverkeer.services.matrix import pupil_matrix
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.importer import Importer
+from grensverkeer.services.imports.reports import Outcome
+from grensverkeer.services.matrices.counted_matrix import pupil_matrix
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -164,19 +164,10 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str
     return run
 
 
-@pytest.fixture(autouse=True)
-def no_modal_boxes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
-    """A message box in a test would wait for a click that never comes and hang the run (a
-    failing worker in the wizard did, once). Unless the test records boxes itself (the
-    ``messages`` fixture), every box is recorded instead, and the test fails on any."""
-    if "messages" in request.fixturenames:
-        yield
-        return
-    try:
-        from PySide6.QtWidgets import QMessageBox
-    except ImportError:  # pragma: no cover - Qt is part of the test install
-        yield
-        return
+def _record_boxes(monkeypatch: pytest.MonkeyPatch, yes: bool) -> list[tuple[str, str]]:
+    """Message boxes recorded as (kind, text) instead of shown; questions answer ``yes``."""
+    from PySide6.QtWidgets import QMessageBox
+
     shown: list[tuple[str, str]] = []
 
     def record(kind: str, answer: object):
@@ -186,10 +177,28 @@ def no_modal_boxes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
 
         return staticmethod(box)
 
-    ok = QMessageBox.StandardButton.Ok
-    monkeypatch.setattr(QMessageBox, "critical", record("fout", ok))
-    monkeypatch.setattr(QMessageBox, "information", record("info", ok))
-    monkeypatch.setattr(QMessageBox, "warning", record("waarschuwing", ok))
-    monkeypatch.setattr(QMessageBox, "question", record("vraag", QMessageBox.StandardButton.No))
+    ok, button = QMessageBox.StandardButton, QMessageBox.StandardButton
+    monkeypatch.setattr(QMessageBox, "critical", record("fout", ok.Ok))
+    monkeypatch.setattr(QMessageBox, "information", record("info", ok.Ok))
+    monkeypatch.setattr(QMessageBox, "warning", record("waarschuwing", ok.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record("vraag", button.Yes if yes else button.No))
+    return shown
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes recorded as (kind, text) instead of shown; questions answer Yes."""
+    return _record_boxes(monkeypatch, yes=True)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_boxes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """A message box in a test would wait for a click that never comes and hang the run (a
+    failing worker in the wizard did, once). Unless the test records boxes itself (the
+    ``messages`` fixture), every box is recorded instead, and the test fails on any."""
+    if "messages" in request.fixturenames:
+        yield
+        return
+    shown = _record_boxes(monkeypatch, yes=False)
     yield
     assert shown == [], f"onverwachte meldingen in het venster: {shown}"

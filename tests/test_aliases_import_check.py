@@ -12,12 +12,12 @@ from grensverkeer.importing.fields import Field
 from grensverkeer.importing.parse_file import SavedMapping
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.aliases import add_alias, reference_with_aliases
 from grensverkeer.services.demo import demo_dir, demo_files
-from grensverkeer.services.import_check import PlannedFile, check_files, import_plan
-from grensverkeer.services.import_log import list_imports
-from grensverkeer.services.importer import Importer, ImportOptions
-from grensverkeer.services.reports import ImportReport, Outcome
+from grensverkeer.services.imports.aliases import add_alias, reference_with_aliases
+from grensverkeer.services.imports.import_check import PlannedFile, check_files, import_plan
+from grensverkeer.services.imports.import_log import list_imports
+from grensverkeer.services.imports.importer import Importer, ImportOptions
+from grensverkeer.services.imports.reports import ImportReport, Outcome
 
 WITH_PROBLEMS = demo_dir() / "met_fouten" / "swv_met_fouten.xlsx"
 

@@ -11,7 +11,8 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.issues import ImportIssue
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.reference import VIA_ALIAS, load_reference
-from grensverkeer.services.aliases import (
+from grensverkeer.services.demo import demo_dir, demo_files
+from grensverkeer.services.imports.aliases import (
     AliasSuggestion,
     ReferenceWithAliases,
     add_alias,
@@ -21,9 +22,8 @@ from grensverkeer.services.aliases import (
     reference_with_aliases,
     remove_alias,
 )
-from grensverkeer.services.demo import demo_dir, demo_files
-from grensverkeer.services.importer import Importer
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.importer import Importer
+from grensverkeer.services.imports.reports import Outcome
 
 WITH_PROBLEMS = demo_dir() / "met_fouten" / "swv_met_fouten.xlsx"
 

@@ -13,8 +13,8 @@ from builders import school_list, snapshot
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.services.demo import demo_database_path, is_demo, load_demo
-from grensverkeer.services.importer import Importer
-from grensverkeer.services.matrix import school_years_present
+from grensverkeer.services.imports.importer import Importer
+from grensverkeer.services.matrices.counted_matrix import school_years_present
 from grensverkeer.storage.database import open_database
 
 

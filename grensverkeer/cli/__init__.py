@@ -38,7 +38,7 @@ from grensverkeer.cli.no_pupils import no_pupils_message
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.logs import log_file, setup_logging
 from grensverkeer.pseudonym import noticed_key_warnings
-from grensverkeer.services.year_pupils import NoPupilsError
+from grensverkeer.services.matrices.year_pupils import NoPupilsError
 from grensverkeer.storage.faults import known_fault
 
 COMMANDS = (

@@ -3,7 +3,7 @@
     grensverkeer analyse [--school-year 2024-2025] [--tolerance 10%|--tolerance 25000]
                          [--format table|json]
 
-The numbers come from ``grensverkeer.services.analysis``; the command only renders them.
+The numbers come from ``grensverkeer.services.settling.analysis``; the command only renders them.
 Without ``--school-year`` the latest school year with pupils is analysed; ``--tolerance`` is a
 share of each municipality's own gross (``10%``, the default) or an amount in euros
 (``25000``). A school year without tariffs is an error (exit status 2).
@@ -22,8 +22,8 @@ from grensverkeer.cli.analyse_text import analysis_table
 from grensverkeer.cli.context import database
 from grensverkeer.reference import load_reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.analysis import analyse
-from grensverkeer.services.balance import DEFAULT_TOLERANCE, parse_tolerance
+from grensverkeer.services.settling.analysis import analyse
+from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, parse_tolerance
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

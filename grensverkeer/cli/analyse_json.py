@@ -53,10 +53,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from grensverkeer.services.analysis import Analysis, YearTrend
-from grensverkeer.services.balance import PERCENT, Tolerance
-from grensverkeer.services.cells import Pupils
-from grensverkeer.services.scenarios import Scenario, ScenarioResult
+from grensverkeer.services.settling.analysis import Analysis, YearTrend
+from grensverkeer.services.settling.balance import PERCENT, Tolerance
+from grensverkeer.services.settling.cells import Pupils
+from grensverkeer.services.settling.scenarios import Scenario, ScenarioResult
 
 
 def _pupils_json(value: Pupils) -> int | float:

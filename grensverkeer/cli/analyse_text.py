@@ -11,10 +11,10 @@ from fractions import Fraction
 from grensverkeer import formatting
 from grensverkeer.cli.render import table
 from grensverkeer.reference import Reference
-from grensverkeer.services.analysis import Analysis
-from grensverkeer.services.balance import PERCENT, Proposal, Tolerance
-from grensverkeer.services.cells import Pupils
-from grensverkeer.services.scenarios import Scenario
+from grensverkeer.services.settling.analysis import Analysis
+from grensverkeer.services.settling.balance import PERCENT, Proposal, Tolerance
+from grensverkeer.services.settling.cells import Pupils
+from grensverkeer.services.settling.scenarios import Scenario
 
 WIDTH = 100  # prose is wrapped here; tables are as wide as they need
 

@@ -8,8 +8,8 @@ from grensverkeer.cli.import_report import print_report
 from grensverkeer.cli.matrix_cmd import print_matrix
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.services.demo import DEMO_TARIFFS, demo_database_path, load_demo
-from grensverkeer.services.matrix import pupil_matrix, school_years_present
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.reports import Outcome
+from grensverkeer.services.matrices.counted_matrix import pupil_matrix, school_years_present
 from grensverkeer.storage.database import open_database
 
 

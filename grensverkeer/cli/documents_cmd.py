@@ -16,7 +16,7 @@ from pathlib import Path
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.services.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
+from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
 from grensverkeer.settlement import Method
 
 
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         render_set,
         save_documents,
     )
-    from grensverkeer.services.plans import finalized_plan
+    from grensverkeer.services.plans.finalized_plans import finalized_plan
 
     db = database(args)
     try:

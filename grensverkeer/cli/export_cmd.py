@@ -9,7 +9,7 @@ from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.export import build_export, write_csv_folder, write_workbook
-from grensverkeer.services.plans import get_plan
+from grensverkeer.services.plans.finalized_plans import get_plan
 from grensverkeer.settlement import Method
 
 XLSX, CSV = "xlsx", "csv"

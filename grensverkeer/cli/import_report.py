@@ -18,9 +18,9 @@ from grensverkeer.importing.fields import Field
 from grensverkeer.importing.issues import ImportIssue
 from grensverkeer.importing.layout import QuestionCode, SheetLayout
 from grensverkeer.reference import Reference, load_reference
-from grensverkeer.services.import_changes import ImportChanges
-from grensverkeer.services.import_decision import MISREAD, YEAR_CODES
-from grensverkeer.services.reports import ImportReport, Outcome, warning_summary
+from grensverkeer.services.imports.import_changes import ImportChanges
+from grensverkeer.services.imports.import_decision import MISREAD, YEAR_CODES
+from grensverkeer.services.imports.reports import ImportReport, Outcome, warning_summary
 
 WARNINGS_SHOWN = 20
 #: A file with thousands of bad rows shows this many; --skipped-csv writes them all.

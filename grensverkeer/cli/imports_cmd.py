@@ -15,11 +15,11 @@ from grensverkeer.importing.date_formats import Order
 from grensverkeer.importing.folders import files_to_import
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services import import_log
-from grensverkeer.services.aliases import reference_with_aliases
-from grensverkeer.services.importer import Importer, ImportOptions
-from grensverkeer.services.mappings import get_mapping
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports import import_log
+from grensverkeer.services.imports.aliases import reference_with_aliases
+from grensverkeer.services.imports.importer import Importer, ImportOptions
+from grensverkeer.services.imports.mappings import get_mapping
+from grensverkeer.services.imports.reports import Outcome
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

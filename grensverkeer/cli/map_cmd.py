@@ -1,8 +1,8 @@
 """``grensverkeer map``: the flow map of a school year as PNG, SVG or PDF, for a presentation.
 
-The map is the window's Kaart page with the same figures (``services.matrix_filters``) and the
-same drawing (``mapping.flowmap``); the PNG is drawn with Pillow, the SVG by ``mapping.svg``
-and the PDF with reportlab, so this command needs no display and does not load Qt.
+The map is the window's Kaart page with the same figures (``services.matrices.matrix_filters``) and
+the same drawing (``mapping.flowmap``); the PNG is drawn with Pillow, the SVG by ``mapping.svg`` and
+the PDF with reportlab, so this command needs no display and does not load Qt.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from pathlib import Path
 
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
-from grensverkeer.cli.matrix_cmd import _swv
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.mapping.flowmap import FlowMap, MapRequest, build_map
 from grensverkeer.mapping.rows import filter_text
 from grensverkeer.reference import Reference, load_reference
-from grensverkeer.services.matrix import AMOUNT, PUPILS, Matrix
-from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix
-from grensverkeer.services.year_pupils import require_pupils
+from grensverkeer.services.matrices.counted_matrix import AMOUNT, PUPILS, Matrix
+from grensverkeer.services.matrices.matrix_filters import MatrixFilter, filtered_matrix
+from grensverkeer.services.matrices.year_pupils import require_pupils
 
 FORMATS = (".png", ".svg", ".pdf")
 
@@ -60,11 +59,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="WAARDE",
         help="alleen stromen van minstens zoveel leerlingen (of euro bij --measure amount)",
     )
-    parser.add_argument(
-        "--type", type=options.edu_type, metavar="TYPE", help="alleen dit onderwijstype"
-    )
-    parser.add_argument("--swv", metavar="SWV", help='alleen dit samenwerkingsverband ("VO 28-06")')
-    parser.add_argument("--arrangement", metavar="NAAM", help="alleen dit arrangement")
+    options.add_filter_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -105,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         raise GrensverkeerError(f"‘{args.out.name}’: kies een bestandsnaam op .png, .svg of .pdf.")
     if args.top < 0:
         raise GrensverkeerError("--top is 0 (alle stromen) of meer.")
-    wanted = MatrixFilter(args.type, _swv(args.swv), args.arrangement)
+    wanted = options.matrix_filter(args)
     reference = load_reference()
     db = database(args)
     try:

@@ -11,7 +11,7 @@ from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.choices import ColumnChoice, parse_choice
 from grensverkeer.importing.fields import choosable
-from grensverkeer.services.mappings import list_mappings, remove_mapping, save_mapping
+from grensverkeer.services.imports.mappings import list_mappings, remove_mapping, save_mapping
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

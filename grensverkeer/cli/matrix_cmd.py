@@ -10,11 +10,10 @@ import sys
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import matrix_table
-from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import load_reference
-from grensverkeer.services.matrix import AMOUNT, PUPILS, Matrix
-from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix, swv_choices
-from grensverkeer.services.year_pupils import require_pupils
+from grensverkeer.services.matrices.counted_matrix import AMOUNT, PUPILS, Matrix
+from grensverkeer.services.matrices.matrix_filters import filtered_matrix
+from grensverkeer.services.matrices.year_pupils import require_pupils
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,21 +29,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="2024-2025",
         help="standaard het laatste schooljaar met gegevens",
     )
-    parser.add_argument(
-        "--type",
-        type=options.edu_type,
-        metavar="TYPE",
-        help="alleen dit onderwijstype: PO, SBO, SO, VSO of VO",
-    )
-    parser.add_argument(
-        "--swv",
-        metavar="SWV",
-        help="alleen leerlingen die in het gebied van dit samenwerkingsverband wonen, "
-        'zoals "VO 28-06" of "PO 28-15"',
-    )
-    parser.add_argument(
-        "--arrangement", metavar="NAAM", help="alleen leerlingen met dit arrangement"
-    )
+    options.add_filter_options(parser)
     parser.add_argument(
         "--measure",
         choices=(PUPILS, AMOUNT),
@@ -56,7 +41,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
-    wanted = MatrixFilter(args.type, _swv(args.swv), args.arrangement)
+    wanted = options.matrix_filter(args)
     db = database(args)
     try:
         year = require_pupils(db, args.school_year)  # the latest year by default
@@ -65,19 +50,6 @@ def run(args: argparse.Namespace) -> int:
         db.close()
     print_matrix(matrix, args.format)
     return 0
-
-
-def _swv(text: str | None) -> str | None:
-    """``VO 28-06`` in any spacing or case, checked against the known areas."""
-    if text is None:
-        return None
-    wanted = " ".join(text.upper().split())
-    known = [swv.ident for swv in swv_choices()]
-    if wanted not in known:
-        raise GrensverkeerError(
-            f"Onbekend samenwerkingsverband ‘{text}’; kies uit: {', '.join(known)}."
-        )
-    return wanted
 
 
 def print_matrix(matrix: Matrix, fmt: str) -> None:

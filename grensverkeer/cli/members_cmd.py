@@ -10,8 +10,8 @@ from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import table
 from grensverkeer.reference import load_reference
-from grensverkeer.services.inhabitants import all_inhabitants, set_inhabitants
-from grensverkeer.services.membership import add_member, end_member, memberships, participants
+from grensverkeer.services.years.inhabitants import all_inhabitants, set_inhabitants
+from grensverkeer.services.years.membership import add_member, end_member, memberships, participants
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

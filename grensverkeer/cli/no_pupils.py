@@ -1,13 +1,13 @@
 """A school year without counted pupils in the command line's words: which command fixes it.
 
-The core (``services.year_pupils``) finds it; ``cli.main`` prints this instead of the core's
-neutral message, with exit status 1 (``matrix``, ``settle``, ``analyse``, ``documents``,
+The core (``services.matrices.year_pupils``) finds it; ``cli.main`` prints this instead of the
+core's neutral message, with exit status 1 (``matrix``, ``settle``, ``analyse``, ``documents``,
 ``export``).
 """
 
 from __future__ import annotations
 
-from grensverkeer.services.year_pupils import NoPupilsError, elsewhere, not_running
+from grensverkeer.services.matrices.year_pupils import NoPupilsError, elsewhere, not_running
 
 IMPORT_FIRST = (
     "importeer eerst een scholenlijst en de SWV-overzichten (grensverkeer import BESTAND… of MAP)"

@@ -12,6 +12,7 @@ from grensverkeer.importing.values import parse_date
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.reference import load_reference, normalize_code
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.services.matrices.matrix_filters import MatrixFilter, swv_choices
 
 
 def school_year(text: str) -> SchoolYear:
@@ -82,7 +83,7 @@ def add_settlement_options(
     threshold_help: str,
 ) -> None:
     """``--method``, ``--centre`` and ``--threshold``, worded alike by every command."""
-    from grensverkeer.services.settling import REGIONAL_CENTRE
+    from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE
     from grensverkeer.settlement import Method
 
     def centre(text: str) -> str:
@@ -104,3 +105,41 @@ def add_settlement_options(
         metavar="EURO",
         help=threshold_help,
     )
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """``--type``, ``--swv`` and ``--arrangement``: the matrix's filters, for every command that
+    counts the matrix (``matrix``, ``map``); ``matrix_filter`` reads them."""
+    parser.add_argument(
+        "--type",
+        type=edu_type,
+        metavar="TYPE",
+        help="alleen dit onderwijstype: PO, SBO, SO, VSO of VO",
+    )
+    parser.add_argument(
+        "--swv",
+        metavar="SWV",
+        help="alleen leerlingen die in het gebied van dit samenwerkingsverband wonen, "
+        'zoals "VO 28-06" of "PO 28-15"',
+    )
+    parser.add_argument(
+        "--arrangement", metavar="NAAM", help="alleen leerlingen met dit arrangement"
+    )
+
+
+def matrix_filter(args: argparse.Namespace) -> MatrixFilter:
+    """The filters of ``add_filter_options``; an unknown SWV is refused with the known ones."""
+    return MatrixFilter(args.type, _swv(args.swv), args.arrangement)
+
+
+def _swv(text: str | None) -> str | None:
+    """``VO 28-06`` in any spacing or case, checked against the known areas."""
+    if text is None:
+        return None
+    wanted = " ".join(text.upper().split())
+    known = [swv.ident for swv in swv_choices()]
+    if wanted not in known:
+        raise GrensverkeerError(
+            f"Onbekend samenwerkingsverband ‘{text}’; kies uit: {', '.join(known)}."
+        )
+    return wanted

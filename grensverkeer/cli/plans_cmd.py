@@ -14,7 +14,7 @@ from grensverkeer.cli.context import database
 from grensverkeer.cli.render import table
 from grensverkeer.cli.settle_cmd import settlement_table
 from grensverkeer.reference import load_reference
-from grensverkeer.services.plans import Plan, get_plan, list_plans, withdraw
+from grensverkeer.services.plans.finalized_plans import Plan, get_plan, list_plans, withdraw
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -21,15 +21,15 @@ from grensverkeer.file_faults import file_fault, os_reason
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.reference import load_reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.privacy import (
+from grensverkeer.services.privacy.privacy_report import facts_text, privacy_facts
+from grensverkeer.services.privacy.pupil_requests import (
     PupilRecords,
     find_pupil,
     privacy_log,
     remove_pupil,
 )
-from grensverkeer.services.privacy_report import facts_text, privacy_facts
-from grensverkeer.services.purge import Purge, purge_year
-from grensverkeer.services.retention import DEFAULT_MONTHS, retention, set_retention
+from grensverkeer.services.privacy.purge import Purge, purge_year
+from grensverkeer.services.privacy.retention import DEFAULT_MONTHS, retention, set_retention
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

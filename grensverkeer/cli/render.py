@@ -8,7 +8,7 @@ from fractions import Fraction
 from grensverkeer import formatting
 from grensverkeer.importing.issues import ImportIssue
 from grensverkeer.reference import Reference
-from grensverkeer.services.matrix import Matrix
+from grensverkeer.services.matrices.counted_matrix import Matrix
 
 OUTSIDE = "Buiten de regio"
 

@@ -11,7 +11,7 @@ from grensverkeer.cli.context import database
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.values import parse_date
 from grensverkeer.reference import Reference, load_reference
-from grensverkeer.services.responsible import Responsibility, Status, responsibility
+from grensverkeer.services.plans.responsible import Responsibility, Status, responsibility
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,7 +7,7 @@ import argparse
 from grensverkeer import formatting
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
-from grensverkeer.services.school_years import change_year_settings, year_settings
+from grensverkeer.services.years.year_settings import change_year_settings, year_settings
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -11,10 +11,9 @@ from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import table
 from grensverkeer.reference import Reference, load_reference
-from grensverkeer.services.plan_checks import check_finalizable
-from grensverkeer.services.plans import finalize
-from grensverkeer.services.settlement_result import Flow, SettlementResult, total
-from grensverkeer.services.settling import (
+from grensverkeer.services.plans.finalized_plans import finalize
+from grensverkeer.services.plans.plan_checks import check_finalizable
+from grensverkeer.services.settling.year_settlement import (
     REGIONAL_CENTRE,
     REGIONAL_CENTRE_NAME,
     compute_settlement,
@@ -22,6 +21,7 @@ from grensverkeer.services.settling import (
     settlement_result,
 )
 from grensverkeer.settlement import Method
+from grensverkeer.settlement_result import Flow, SettlementResult, total
 
 METHOD_NAMES = {
     Method.GROSS: "bruto (per leerling, zoals nu)",

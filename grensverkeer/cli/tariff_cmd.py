@@ -10,7 +10,7 @@ from grensverkeer import formatting
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import issue_lines, table
-from grensverkeer.services.tariffs import (
+from grensverkeer.services.years.tariffs import (
     Tariff,
     list_tariffs,
     load_tariff_table,

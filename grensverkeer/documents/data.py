@@ -23,12 +23,16 @@ from zoneinfo import ZoneInfo
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
-from grensverkeer.services.membership import REGION
-from grensverkeer.services.plans import Plan
-from grensverkeer.services.settlement_result import Flow
-from grensverkeer.services.settling import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME, SettlementRun
+from grensverkeer.services.plans.finalized_plans import Plan
+from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
+from grensverkeer.services.settling.year_settlement import (
+    REGIONAL_CENTRE,
+    REGIONAL_CENTRE_NAME,
+    SettlementRun,
+)
+from grensverkeer.services.years.membership import REGION
 from grensverkeer.settlement import Method
+from grensverkeer.settlement_result import Flow
 
 Pupils = int | Fraction
 Cell = tuple[str, str]

@@ -18,8 +18,8 @@ from grensverkeer.mapping.picture import Picture
 from grensverkeer.mapping.trend import YearFigures, trend_charts
 from grensverkeer.mapping.units import AMOUNT, whole_euros
 from grensverkeer.reference import load_reference
-from grensverkeer.services.balance import MunicipalityBalance, balances, regional_ratio
-from grensverkeer.services.settling import REGIONAL_CENTRE
+from grensverkeer.services.settling.balance import MunicipalityBalance, balances, regional_ratio
+from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE
 from grensverkeer.settlement import Method, settle
 
 MAP_FLOWS = 15  # the arrows on the map in the verrekenvoorstel: the largest flows

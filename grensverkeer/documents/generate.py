@@ -23,7 +23,7 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.mapping.trend import YearFigures, trend_figures
 from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import Tolerance
+from grensverkeer.services.settling.balance import Tolerance
 from grensverkeer.settlement import Method
 from grensverkeer.storage.database import Database
 

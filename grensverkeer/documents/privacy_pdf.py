@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from grensverkeer import formatting
 from grensverkeer.documents.page_template import PORTRAIT, Running, build_pdf, frame_width
 from grensverkeer.documents.styles import styles, table_style
-from grensverkeer.services.privacy_report import PrivacyFacts, facts_lines
+from grensverkeer.services.privacy.privacy_report import PrivacyFacts, facts_lines
 
 TITLE = "Grensverkeer: verwerking van leerlinggegevens"
 

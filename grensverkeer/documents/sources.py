@@ -8,11 +8,11 @@ from grensverkeer.documents.data import DocumentData, TariffLine, from_plan, fro
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import Tolerance
-from grensverkeer.services.matrix import pupil_matrix
-from grensverkeer.services.plans import get_plan, inputs_hash, plan_inputs
-from grensverkeer.services.settling import compute_settlement
-from grensverkeer.services.tariffs import list_tariffs
+from grensverkeer.services.matrices.counted_matrix import pupil_matrix
+from grensverkeer.services.plans.finalized_plans import get_plan, inputs_hash, plan_inputs
+from grensverkeer.services.settling.balance import Tolerance
+from grensverkeer.services.settling.year_settlement import compute_settlement
+from grensverkeer.services.years.tariffs import list_tariffs
 from grensverkeer.settlement import Method
 from grensverkeer.storage.database import Database
 

@@ -14,8 +14,8 @@ from xml.sax.saxutils import escape
 
 from grensverkeer import formatting
 from grensverkeer.documents.data import DocumentData, Party, Pupils
-from grensverkeer.services.balance import PERCENT, Tolerance
-from grensverkeer.services.settling import REGIONAL_CENTRE
+from grensverkeer.services.settling.balance import PERCENT, Tolerance
+from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE
 from grensverkeer.settlement import Method
 
 CONCEPT = "CONCEPT — niet vastgesteld"

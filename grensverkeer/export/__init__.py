@@ -5,8 +5,8 @@
 application use the same functions.
 """
 
+from grensverkeer.export.contents import Column, Export, Kind, Row, Sheet, Table
 from grensverkeer.export.csv_files import csv_files, write_csv_folder
-from grensverkeer.export.model import Column, Export, Kind, Row, Sheet, Table
 from grensverkeer.export.sheet_parts import (
     AMOUNTS_SHEET,
     BALANCES_SHEET,

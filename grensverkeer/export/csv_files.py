@@ -22,8 +22,8 @@ from pathlib import Path
 
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.export.contents import Export, Kind, Table, Value
 from grensverkeer.export.files import write_atomically
-from grensverkeer.export.model import Export, Kind, Table, Value
 from grensverkeer.export.safe_text import csv_text
 from grensverkeer.file_faults import file_fault, os_reason
 from grensverkeer.money import cents_to_decimal

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from grensverkeer.export.model import Column, Kind, Row, Sheet, Table
+from grensverkeer.export.contents import Column, Kind, Row, Sheet, Table
 from grensverkeer.export.sheet_parts import IMPORTS_SHEET
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.import_log import list_imports
+from grensverkeer.services.imports.import_log import list_imports
 from grensverkeer.storage.database import Database
 
 MAX_WARNINGS_SHOWN = 20

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from grensverkeer import formatting
-from grensverkeer.export.model import Column, Kind, Row, Sheet, Table
+from grensverkeer.export.contents import Column, Kind, Row, Sheet, Table
 from grensverkeer.export.sheet_parts import AMOUNTS_SHEET, PUPILS_SHEET, TOTAL, Layout
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import Matrix
-from grensverkeer.services.tariffs import list_tariffs
+from grensverkeer.services.matrices.counted_matrix import Matrix
+from grensverkeer.services.years.tariffs import list_tariffs
 from grensverkeer.storage.database import Database
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from grensverkeer.counting import CountedRecord, CountRules, Tariffs
 from grensverkeer.domain import EduType
-from grensverkeer.export.model import Column, Kind, Row, Sheet, Table, Value
+from grensverkeer.export.contents import Column, Kind, Row, Sheet, Table, Value
 from grensverkeer.export.sheet_parts import (
     SCHOOLS_SHEET,
     TOTAL,
@@ -23,9 +23,9 @@ from grensverkeer.export.sheet_parts import (
 )
 from grensverkeer.money import split_largest_remainder
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import Matrix
+from grensverkeer.services.matrices.counted_matrix import Matrix
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import PupilRecordRow, SchoolLocationRow
+from grensverkeer.storage.schema import PupilRecordRow, SchoolLocationRow
 
 NOT_IN_SCHOOL_LIST = "(niet in de scholenlijst)"
 

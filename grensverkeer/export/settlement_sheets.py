@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grensverkeer import formatting
-from grensverkeer.export.model import Column, Kind, Row, Sheet, Table
+from grensverkeer.export.contents import Column, Kind, Row, Sheet, Table
 from grensverkeer.export.sheet_parts import (
     BALANCES_SHEET,
     TOTAL,
@@ -17,11 +17,11 @@ from grensverkeer.export.sheet_parts import (
     Names,
     column_sums,
 )
-from grensverkeer.services.matrix import Matrix
-from grensverkeer.services.plans import Plan
-from grensverkeer.services.settlement_result import Flow, SettlementResult
-from grensverkeer.services.settling import REGIONAL_CENTRE
+from grensverkeer.services.matrices.counted_matrix import Matrix
+from grensverkeer.services.plans.finalized_plans import Plan
+from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE
 from grensverkeer.settlement import Method
+from grensverkeer.settlement_result import Flow, SettlementResult
 
 METHOD_NAMES = {
     Method.GROSS: "bruto (per leerling, zoals nu)",

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from grensverkeer.export.model import Kind, Row
+from grensverkeer.export.contents import Kind, Row
 from grensverkeer.reference import Reference
-from grensverkeer.services.matrix import Matrix
-from grensverkeer.services.settling import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME
+from grensverkeer.services.matrices.counted_matrix import Matrix
+from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME
 
 PUPILS_SHEET = "Matrix leerlingen"
 AMOUNTS_SHEET = "Matrix bedragen"

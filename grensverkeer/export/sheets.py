@@ -17,9 +17,9 @@ from typing import Any
 from grensverkeer import formatting
 from grensverkeer.counting import counted
 from grensverkeer.errors import PLAN_FIXES_OPTIONS, GrensverkeerError, Hint
+from grensverkeer.export.contents import Export, Kind
 from grensverkeer.export.imports_sheet import imports_sheet
 from grensverkeer.export.matrix_sheets import amount_matrix_sheet, pupil_matrix_sheet
-from grensverkeer.export.model import Export, Kind
 from grensverkeer.export.pupil_sheets import records_with_school, schools_sheet, types_sheet
 from grensverkeer.export.settlement_sheets import (
     METHOD_NAMES,
@@ -30,11 +30,11 @@ from grensverkeer.export.settlement_sheets import (
 from grensverkeer.export.sheet_parts import layout_of, namer
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import Matrix, amount_matrix, pupil_matrix
-from grensverkeer.services.plans import Plan, get_plan
-from grensverkeer.services.settling import compute_settlement, settlement_result
-from grensverkeer.services.tariffs import tariffs_of
-from grensverkeer.services.year_pupils import require_pupils
+from grensverkeer.services.matrices.counted_matrix import Matrix, amount_matrix, pupil_matrix
+from grensverkeer.services.matrices.year_pupils import require_pupils
+from grensverkeer.services.plans.finalized_plans import Plan, get_plan
+from grensverkeer.services.settling.year_settlement import compute_settlement, settlement_result
+from grensverkeer.services.years.tariffs import tariffs_of
 from grensverkeer.settlement import Method
 from grensverkeer.storage.database import Database
 

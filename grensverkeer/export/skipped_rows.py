@@ -13,7 +13,7 @@ from pathlib import Path
 
 from grensverkeer.export.safe_text import csv_text
 from grensverkeer.importing.issues import Severity
-from grensverkeer.services.reports import ImportReport, Outcome
+from grensverkeer.services.imports.reports import ImportReport, Outcome
 
 HEADER = ("bestand", "blad", "rij", "kolom", "waarde", "reden", "suggestie")
 

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.export.contents import NUMERIC, Export, Kind, Row, Sheet, Table, Value
 from grensverkeer.export.files import write_atomically
-from grensverkeer.export.model import NUMERIC, Export, Kind, Row, Sheet, Table, Value
 from grensverkeer.export.safe_text import clean, looks_like_formula
 from grensverkeer.money import cents_to_decimal
 

@@ -3,7 +3,7 @@ largest flows as arrows, the neighbours outside the region in grey, a legend wit
 
 Input is a matrix (``(residence, school) -> pupils or cents``) and the participants of the
 year, so the map always shows the numbers of the matrix with the same filters. The net
-position is that of ``services.balance``: what comes in minus what goes out, among the
+position is that of ``services.settling.balance``: what comes in minus what goes out, among the
 participants only. A municipality outside the region is grey and its arrows are grey, because
 those flows are not settled. One without a bundled shape, or too far away to fit the frame
 (Amsterdam, Nijmegen), is a labelled point at the frame's edge in its direction.

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from grensverkeer.mapping.units import Number
-from grensverkeer.services.matrix import Matrix
-from grensverkeer.services.matrix_filters import MatrixFilter
+from grensverkeer.services.matrices.counted_matrix import Matrix
+from grensverkeer.services.matrices.matrix_filters import MatrixFilter
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,11 @@
 """The school years side by side: per municipality the pupils in grensverkeer and the net
 position, and per year the regional share against the tolerance, as bar charts.
 
-Figures are those of ``services.balance`` for each year's own participants (pupils matrix and,
-when every tariff is there, the amount matrix). A municipality that was no participant in a
-year has no value that year (marked "geen lid" in the chart, not drawn as zero), and every
-change of membership is named under the charts: Voorschoten left Haaglanden per 1 January
-2024, so it has values for 2023-2024 and none after.
+Figures are those of ``services.settling.balance`` for each year's own participants (pupils matrix
+and, when every tariff is there, the amount matrix). A municipality that was no participant in a
+year has no value that year (marked "geen lid" in the chart, not drawn as zero), and every change of
+membership is named under the charts: Voorschoten left Haaglanden per 1 January 2024, so it has
+values for 2023-2024 and none after.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from grensverkeer.mapping.charts import BarChart, Series, bar_chart
 from grensverkeer.mapping.picture import Picture
 from grensverkeer.mapping.units import whole_euros
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import PERCENT, MunicipalityBalance, Tolerance, balances
-from grensverkeer.services.balance import regional_ratio as ratio_of
-from grensverkeer.services.matrix import (
+from grensverkeer.services.matrices.counted_matrix import (
     MissingTariffError,
     amount_matrix,
     pupil_matrix,
     school_years_present,
 )
+from grensverkeer.services.settling.balance import PERCENT, MunicipalityBalance, Tolerance, balances
+from grensverkeer.services.settling.balance import regional_ratio as ratio_of
 from grensverkeer.storage.database import Database
 
 

@@ -6,7 +6,8 @@ The core matches on CBS codes, never on names; this package turns what extracts 
 
 from .codes import normalize_code, normalize_pc4
 from .loading import ReferenceDataError, reference_dir
-from .models import (
+from .names import name_key
+from .records import (
     VIA_ALIAS,
     VIA_CODE,
     VIA_NAME,
@@ -20,7 +21,6 @@ from .models import (
     Resolution,
     Swv,
 )
-from .names import name_key
 from .reference import Reference, load_reference
 
 __all__ = [

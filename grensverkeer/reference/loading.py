@@ -8,7 +8,7 @@ from pathlib import Path
 
 from grensverkeer.resources import resources_dir
 
-from .models import Membership, Municipality, Swv
+from .records import Membership, Municipality, Swv
 
 
 def reference_dir() -> Path:

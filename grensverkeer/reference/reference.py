@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .codes import normalize_code, normalize_pc4
 from .loading import ReferenceDataError, Tables, read_tables, reference_dir
-from .models import (
+from .names import name_key
+from .records import (
     VIA_ALIAS,
     VIA_CODE,
     VIA_NAME,
@@ -22,7 +23,6 @@ from .models import (
     Resolution,
     Swv,
 )
-from .names import name_key
 from .suggest import Suggester
 
 _NOTHING = Resolution(None)

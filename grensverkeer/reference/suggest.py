@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from .models import Candidate
+from .records import Candidate
 
 # Plain edit-distance ratio: WRatio's partial matching ranks "Alphen aan den Rijn" high for
 # "Den Haaag" because both contain "den". Below this score a suggestion is noise, not a typo.

@@ -11,13 +11,13 @@ from grensverkeer.errors import USE_DEMO_DATABASE, GrensverkeerError, Hint
 from grensverkeer.paths import data_dir
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.resources import resources_dir
-from grensverkeer.services.importer import Cancelled, Importer, Progress
-from grensverkeer.services.matrix import school_years_present
-from grensverkeer.services.reports import ImportReport
-from grensverkeer.services.tariffs import list_tariffs, load_tariff_table
+from grensverkeer.services.imports.importer import Cancelled, Importer, Progress
+from grensverkeer.services.imports.reports import ImportReport
+from grensverkeer.services.matrices.counted_matrix import school_years_present
+from grensverkeer.services.years.tariffs import list_tariffs, load_tariff_table
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import ImportBatch, MetaRow, TariffRow
 from grensverkeer.storage.read_only import require_write
+from grensverkeer.storage.schema import ImportBatch, MetaRow, TariffRow
 
 DEMO_TARIFFS = "tarieven/tarieven_haaglanden.xlsx"
 DEMO_DATABASE = "demo.sqlite"

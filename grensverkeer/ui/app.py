@@ -93,7 +93,7 @@ def run_app(
 ) -> int:
     """Open the window; with ``screenshot``, save the picture(s) and return instead of waiting."""
     from grensverkeer.logs import setup_logging
-    from grensverkeer.services.matrix import school_years_present
+    from grensverkeer.services.matrices.counted_matrix import school_years_present
     from grensverkeer.storage.database import open_database
     from grensverkeer.ui.context import UiContext
     from grensverkeer.ui.dialogs import Unattended, install_excepthook, show_error

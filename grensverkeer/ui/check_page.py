@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 from grensverkeer import formatting
 from grensverkeer.importing.layout import QuestionCode
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.aliases import AliasSuggestion
-from grensverkeer.services.import_decision import MISREAD, YEAR_CODES, YEAR_SPANS
-from grensverkeer.services.reports import ImportReport, Outcome
+from grensverkeer.services.imports.aliases import AliasSuggestion
+from grensverkeer.services.imports.import_decision import MISREAD, YEAR_CODES, YEAR_SPANS
+from grensverkeer.services.imports.reports import ImportReport, Outcome
 from grensverkeer.ui.dialogs import show_error
 from grensverkeer.ui.files_page import SPREADSHEET_FILTER, year_box
 from grensverkeer.ui.issues_model import FileRow, IssueRow, files_model, issue_rows, issues_model
-from grensverkeer.ui.models import ROW_ROLE, RowsModel, sorted_view
 from grensverkeer.ui.page_widgets import fit_columns, labelled, table_view
+from grensverkeer.ui.table_models import ROW_ROLE, RowsModel, sorted_view
 from grensverkeer.ui.wizard_tasks import check_task, skipped_text
 from grensverkeer.ui.workers import Worker
 

@@ -37,7 +37,7 @@ from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.fields import HEADER_SCAN_ROWS, Field
 from grensverkeer.importing.parse_file import SavedMapping
-from grensverkeer.services.mappings import save_mapping
+from grensverkeer.services.imports.mappings import save_mapping
 from grensverkeer.ui.column_reading import ReadResult, read_task
 from grensverkeer.ui.column_widgets import field_box, file_status, question_widgets
 from grensverkeer.ui.columns_model import FIELD_COLUMN, KOP, ColumnsModel

@@ -11,9 +11,9 @@ from grensverkeer.domain import FileKind
 from grensverkeer.importing.parse_file import SavedMapping
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.reference import Reference
-from grensverkeer.services.aliases import reference_with_aliases
-from grensverkeer.services.mappings import list_mappings
-from grensverkeer.services.schools import stored_school_index
+from grensverkeer.services.imports.aliases import reference_with_aliases
+from grensverkeer.services.imports.mappings import list_mappings
+from grensverkeer.services.imports.schools import stored_school_index
 from grensverkeer.storage.database import Database
 from grensverkeer.ui.import_preview_model import FilePreview
 from grensverkeer.ui.workers import Cancelled, Progress

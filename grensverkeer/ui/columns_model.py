@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from grensverkeer.importing.fields import Field
 from grensverkeer.importing.layout import ColumnReading, SheetLayout
 from grensverkeer.ui.field_labels import field_label
-from grensverkeer.ui.models import Index
+from grensverkeer.ui.table_models import Index
 
 KOLOM, KOP, VOORBEELDEN, GELEZEN, ZEKERHEID, TOELICHTING = range(6)
 FIELD_COLUMN = GELEZEN

@@ -1,6 +1,6 @@
 """A school year without counted pupils in the window's words: the menu and buttons that fix it.
 
-The core (``services.year_pupils``) finds what is missing and raises ``NoPupilsError``; the
+The core (``services.matrices.year_pupils``) finds what is missing and raises ``NoPupilsError``; the
 command line names its commands (``cli.no_pupils``), the window names its menus, pages and
 buttons here, never a command. ``error_text`` is what every page and worker shows for an error.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.services.year_pupils import (
+from grensverkeer.services.matrices.year_pupils import (
     NoPupilsError,
     YearPupils,
     elsewhere,

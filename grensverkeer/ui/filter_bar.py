@@ -1,7 +1,8 @@
 """The matrix's filters as one widget: measure, onderwijstype, SWV and arrangement.
 
-The map page uses it so it filters exactly as the matrix does (``services.matrix_filters``),
-and ``copy_to`` puts the same choices on the matrix page when the map opens it.
+The map page uses it so it filters exactly as the matrix does
+(``services.matrices.matrix_filters``), and ``copy_to`` puts the same choices on the matrix page
+when the map opens it.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from PySide6.QtWidgets import (
 from grensverkeer.domain import EduType
 from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import AMOUNT, PUPILS
-from grensverkeer.services.matrix_filters import MatrixFilter, arrangements, swv_choices
+from grensverkeer.services.matrices.counted_matrix import AMOUNT, PUPILS
+from grensverkeer.services.matrices.matrix_filters import MatrixFilter, arrangements, swv_choices
 from grensverkeer.storage.database import Database
 
 

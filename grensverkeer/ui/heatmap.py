@@ -1,4 +1,6 @@
-"""The grensverkeer matrix as a heat map: a thin table model over a ``services.matrix.Matrix``.
+"""The grensverkeer matrix as a heat map: a thin table model over a counted ``Matrix``.
+
+The ``Matrix`` is that of ``services.matrices.counted_matrix``.
 
 Rows are residence municipalities, columns school municipalities: first the school year's
 participants (by name), then "Buiten de regio" (every non-participant together), then
@@ -33,8 +35,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from grensverkeer import formatting
 from grensverkeer.reference import Reference
-from grensverkeer.services.cell_pupils import OUTSIDE_REGION
-from grensverkeer.services.matrix import AMOUNT, Matrix
+from grensverkeer.services.matrices.cell_pupils import OUTSIDE_REGION
+from grensverkeer.services.matrices.counted_matrix import AMOUNT, Matrix
 
 Index = QModelIndex | QPersistentModelIndex
 Value = int | Fraction

@@ -38,8 +38,8 @@ from grensverkeer.importing.readers import ReadError, Workbook, read_workbook
 from grensverkeer.importing.recognition import recognise
 from grensverkeer.importing.school_index import SchoolIndex
 from grensverkeer.reference import Reference, load_reference
-from grensverkeer.services.aliases import ReferenceWithAliases
-from grensverkeer.services.import_check import PlannedFile
+from grensverkeer.services.imports.aliases import ReferenceWithAliases
+from grensverkeer.services.imports.import_check import PlannedFile
 from grensverkeer.ui.column_answers import Answer
 
 

@@ -9,10 +9,10 @@ Steps (one ``QWizardPage`` each):
    decide alone is asked here and "Volgende" waits for the answer. The user's choices go to
    the import as the command line's ``--column`` would; "Koppeling opslaan als…" stores them
    by name and a saved mapping for the same headers is used by itself.
-3. **Controle**: a dry run (``services.import_check.import_plan(dry_run=True)``) lists what
+3. **Controle**: a dry run (``services.imports.import_check.import_plan(dry_run=True)``) lists what
    would happen per file and every problem per file and row. A problem whose suggestion names
    a municipality (``bedoelde u 's-Gravenhage (GM0518)?``) can be accepted: the written name is
-   stored as an alias (``services.aliases``) and the check runs again. This is the commit
+   stored as an alias (``services.imports.aliases``) and the check runs again. This is the commit
    page: "Importeren" starts the import and there is no way back.
 4. **Importeren**: the real import in a worker, a progress bar fed by the importer's progress
    callback (marshalled to the GUI thread by the worker's signals) and "Afbreken", wired to the
@@ -26,7 +26,7 @@ move on (``setTabKeyNavigation(False)``), Delete removes a chosen file, Escape c
 the import: stops it), and every widget has an accessible name.
 
 Check and import use the reference with the stored aliases
-(``services.aliases.reference_with_aliases``), built in the worker each time. All decisions
+(``services.imports.aliases.reference_with_aliases``), built in the worker each time. All decisions
 (what is a problem, what can be accepted, what is stored) are the services'; the pages only show
 them and pass the user's choices on. Database work runs in ``ui.workers.Worker``s.
 """
@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from grensverkeer.services.import_check import PlannedFile
+from grensverkeer.services.imports.import_check import PlannedFile
 from grensverkeer.ui.check_page import CheckPage
 from grensverkeer.ui.column_page import ColumnPage
 from grensverkeer.ui.context import UiContext

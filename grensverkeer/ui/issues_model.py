@@ -16,9 +16,13 @@ from PySide6.QtCore import QCoreApplication
 from grensverkeer import formatting
 from grensverkeer.importing.issues import ImportIssue, Severity
 from grensverkeer.reference import Reference
-from grensverkeer.services.aliases import AliasSuggestion, ReferenceWithAliases, alias_suggestions
-from grensverkeer.services.reports import ImportReport, Outcome, warning_summary
-from grensverkeer.ui.models import Column, RowsModel
+from grensverkeer.services.imports.aliases import (
+    AliasSuggestion,
+    ReferenceWithAliases,
+    alias_suggestions,
+)
+from grensverkeer.services.imports.reports import ImportReport, Outcome, warning_summary
+from grensverkeer.ui.table_models import Column, RowsModel
 
 
 def _tr(text: str) -> str:

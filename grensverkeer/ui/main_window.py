@@ -330,9 +330,9 @@ class MainWindow(QMainWindow):
     # School year ---------------------------------------------------------------------------
 
     def available_years(self) -> list[SchoolYear]:
-        from grensverkeer.services.matrix import school_years_present
-        from grensverkeer.services.school_years import configured_years
-        from grensverkeer.services.tariffs import list_tariffs
+        from grensverkeer.services.matrices.counted_matrix import school_years_present
+        from grensverkeer.services.years.tariffs import list_tariffs
+        from grensverkeer.services.years.year_settings import configured_years
 
         db = self.context.db
         years = set(school_years_present(db)) | set(configured_years(db))
@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def reload_years(self, preferred: SchoolYear | int | None = None) -> None:
         """Fill the selector; keep ``preferred`` when it is offered, else the latest year."""
-        from grensverkeer.services.matrix import school_years_present
+        from grensverkeer.services.matrices.counted_matrix import school_years_present
 
         if isinstance(preferred, int):
             preferred = SchoolYear(preferred)

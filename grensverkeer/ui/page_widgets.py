@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
-from grensverkeer.ui.models import fill_with
+from grensverkeer.ui.table_models import fill_with
 
 
 def table_view(name: str, model: Any) -> QTableView:

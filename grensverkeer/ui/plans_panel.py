@@ -1,8 +1,8 @@
 """The Plannen tab of the Verrekening page: every finalised plan, and withdrawing one.
 
-A plan is never deleted (``services.plans.withdraw``): the panel lists withdrawn plans with
-when, by whom and why, and ``Plan intrekken…`` asks for the reason before it withdraws the
-selected valid plan; then its school year can get a new plan.
+A plan is never deleted (``services.plans.finalized_plans.withdraw``): the panel lists withdrawn
+plans with when, by whom and why, and ``Plan intrekken…`` asks for the reason before it withdraws
+the selected valid plan; then its school year can get a new plan.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.services.plans import REASON_LENGTH, Plan, list_plans, withdraw
+from grensverkeer.services.plans.finalized_plans import REASON_LENGTH, Plan, list_plans, withdraw
 from grensverkeer.storage.database import Database
 from grensverkeer.ui.dialogs import show_error, show_info
 from grensverkeer.ui.empty_year import error_text
-from grensverkeer.ui.models import Column, RowsModel, selected_row, table_view
+from grensverkeer.ui.table_models import Column, RowsModel, selected_row, table_view
 
 
 def _tr(text: str) -> str:

@@ -16,7 +16,7 @@ from grensverkeer.importing.fields import Field
 from grensverkeer.importing.issues import column_letter
 from grensverkeer.ui.field_labels import cell_text, field_label
 from grensverkeer.ui.import_preview_model import FilePreview
-from grensverkeer.ui.models import Index
+from grensverkeer.ui.table_models import Index
 
 PREVIEW_ROWS = 20
 

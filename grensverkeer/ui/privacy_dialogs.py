@@ -1,8 +1,9 @@
 """The Privacy tab of the Gegevens page: find or remove one pupil, purge a finished year.
 
-The same services as ``grensverkeer privacy`` (``services.privacy``, ``services.purge``); each
-action asks first, stating what will go, and tells afterwards what went and what stayed. A BSN
-typed here is only turned into the pseudonym; it is shown masked and kept nowhere.
+The same services as ``grensverkeer privacy`` (``services.privacy.pupil_requests``,
+``services.privacy.purge``); each action asks first, stating what will go, and tells afterwards what
+went and what stayed. A BSN typed here is only turned into the pseudonym; it is shown masked and
+kept nowhere.
 """
 
 from __future__ import annotations
@@ -28,9 +29,14 @@ from PySide6.QtWidgets import (
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.privacy import PupilRecords, Removal, find_pupil, remove_pupil
-from grensverkeer.services.purge import Purge, PurgedYear, purge_year
-from grensverkeer.services.retention import retention, years_retention
+from grensverkeer.services.privacy.pupil_requests import (
+    PupilRecords,
+    Removal,
+    find_pupil,
+    remove_pupil,
+)
+from grensverkeer.services.privacy.purge import Purge, PurgedYear, purge_year
+from grensverkeer.services.privacy.retention import retention, years_retention
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import ask, show_error, show_info
 

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from grensverkeer import formatting
 from grensverkeer.export.skipped_rows import skipped_lines, write_skipped_rows
-from grensverkeer.services.import_changes import CellChange
-from grensverkeer.services.reports import ImportReport, Outcome
+from grensverkeer.services.imports.import_changes import CellChange
+from grensverkeer.services.imports.reports import ImportReport, Outcome
 from grensverkeer.ui.dialogs import show_error
 from grensverkeer.ui.issues_model import FileRow, IssueRow, files_model, issue_rows, issues_model
-from grensverkeer.ui.models import Column, RowsModel, sorted_view
 from grensverkeer.ui.page_widgets import fit_columns, table_view
+from grensverkeer.ui.table_models import Column, RowsModel, sorted_view
 from grensverkeer.ui.wizard_tasks import CANCELLED_MESSAGE, ImportOutcome, skipped_text
 
 if TYPE_CHECKING:

@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication
 from grensverkeer import formatting
 from grensverkeer.domain import FileKind
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.aliases import AliasSuggestion, add_alias, reference_with_aliases
-from grensverkeer.services.import_check import PlannedFile, import_plan
-from grensverkeer.services.import_log import ImportSummary, list_imports
-from grensverkeer.services.importer import ImportCancelled
-from grensverkeer.services.reports import ImportReport, Outcome
+from grensverkeer.services.imports.aliases import AliasSuggestion, add_alias, reference_with_aliases
+from grensverkeer.services.imports.import_check import PlannedFile, import_plan
+from grensverkeer.services.imports.import_log import ImportSummary, list_imports
+from grensverkeer.services.imports.importer import ImportCancelled
+from grensverkeer.services.imports.reports import ImportReport, Outcome
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.workers import Cancelled, Progress
 

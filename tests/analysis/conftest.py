@@ -19,9 +19,9 @@ from grensverkeer.domain import EduType
 from grensverkeer.importing.values import passes_eleven_test
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import Importer, ImportOptions
-from grensverkeer.services.reports import Outcome
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import Importer, ImportOptions
+from grensverkeer.services.imports.reports import Outcome
+from grensverkeer.services.years.tariffs import set_tariff
 from grensverkeer.storage.database import Database
 
 # One VSO location per municipality: code -> (BRIN, DUO name).

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import load_reference
-from grensverkeer.services.balance import (
+from grensverkeer.services.settling.balance import (
     AMOUNT,
     PERCENT,
     Proposal,
@@ -20,7 +20,7 @@ from grensverkeer.services.balance import (
     balanced,
     parse_tolerance,
 )
-from grensverkeer.services.scenarios import Scenario, pool_positions, pool_split, scenarios
+from grensverkeer.services.settling.scenarios import Scenario, pool_positions, pool_split, scenarios
 from grensverkeer.settlement import positions_from_matrix, realised_positions
 
 DELFT, DEN_HAAG, RIJSWIJK = "GM0503", "GM0518", "GM0603"

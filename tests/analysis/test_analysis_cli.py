@@ -15,9 +15,9 @@ from grensverkeer.cli.analyse_text import analysis_table
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import load_reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.analysis import Analysis, YearTrend
-from grensverkeer.services.balance import PERCENT, OutsideFlows, Tolerance, assess
-from grensverkeer.services.swv_flows import SwvOverview
+from grensverkeer.services.settling.analysis import Analysis, YearTrend
+from grensverkeer.services.settling.balance import PERCENT, OutsideFlows, Tolerance, assess
+from grensverkeer.services.settling.swv_flows import SwvOverview
 
 DELFT, DEN_HAAG, RIJSWIJK = "GM0503", "GM0518", "GM0603"
 EXAMPLE_PUPILS = {

@@ -9,10 +9,10 @@ import pytest
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.analysis import analyse
-from grensverkeer.services.balance import Proposal, Scenario, parse_tolerance
-from grensverkeer.services.matrix import MissingTariffError
-from grensverkeer.services.membership import add_member
+from grensverkeer.services.matrices.counted_matrix import MissingTariffError
+from grensverkeer.services.settling.analysis import analyse
+from grensverkeer.services.settling.balance import Proposal, Scenario, parse_tolerance
+from grensverkeer.services.years.membership import add_member
 
 DELFT, DEN_HAAG, RIJSWIJK, ZOETERMEER, WESTLAND, LEIDEN = (
     "GM0503",

@@ -9,7 +9,7 @@ from grensverkeer.counting import CountedRecord, CountRules, counted
 from grensverkeer.domain import EduType
 from grensverkeer.reference import load_reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.swv_flows import swv_flows
+from grensverkeer.services.settling.swv_flows import swv_flows
 
 DELFT, DEN_HAAG, RIJSWIJK, WESTLAND = "GM0503", "GM0518", "GM0603", "GM1783"
 MIDDEN_DELFLAND, LEIDEN, UTRECHT = "GM1842", "GM0546", "GM0344"

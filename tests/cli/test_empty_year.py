@@ -15,10 +15,10 @@ from builders import flows_extract
 
 from grensverkeer.domain import EduType
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.school_years import change_year_settings
-from grensverkeer.services.tariffs import set_tariff
-from grensverkeer.services.year_pupils import NoPupilsError, require_pupils, year_pupils
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.matrices.year_pupils import NoPupilsError, require_pupils, year_pupils
+from grensverkeer.services.years.tariffs import set_tariff
+from grensverkeer.services.years.year_settings import change_year_settings
 
 Y = SchoolYear(2024)
 

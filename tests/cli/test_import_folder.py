@@ -13,8 +13,8 @@ from builders import flows_extract, school_list
 
 from grensverkeer.importing.folders import files_to_import, spreadsheets_in
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.import_log import list_imports
-from grensverkeer.services.matrix import pupil_matrix
+from grensverkeer.services.imports.import_log import list_imports
+from grensverkeer.services.matrices.counted_matrix import pupil_matrix
 
 
 def _url(db) -> str:

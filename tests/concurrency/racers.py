@@ -27,9 +27,9 @@ from types import TracebackType
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import Importer, ImportOptions
-from grensverkeer.services.plans import finalize
-from grensverkeer.services.settling import compute_settlement
+from grensverkeer.services.imports.importer import Importer, ImportOptions
+from grensverkeer.services.plans.finalized_plans import finalize
+from grensverkeer.services.settling.year_settlement import compute_settlement
 from grensverkeer.storage.database import Database, open_database
 
 BARRIER_SECONDS = 60  # a worker that is not ready by then has died or hangs: the round fails

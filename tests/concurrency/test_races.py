@@ -41,15 +41,20 @@ from sqlalchemy import create_engine, func, select, text
 from grensverkeer.domain import EduType, FileKind
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import Importer, ImportOptions
-from grensverkeer.services.matrix import pupil_matrix
-from grensverkeer.services.plans import get_plan, inputs_hash, list_plans, plan_inputs
-from grensverkeer.services.reports import ImportReport, Outcome
-from grensverkeer.services.settlement_result import SettlementResult
-from grensverkeer.services.settling import compute_settlement, settlement_result
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import Importer, ImportOptions
+from grensverkeer.services.imports.reports import ImportReport, Outcome
+from grensverkeer.services.matrices.counted_matrix import pupil_matrix
+from grensverkeer.services.plans.finalized_plans import (
+    get_plan,
+    inputs_hash,
+    list_plans,
+    plan_inputs,
+)
+from grensverkeer.services.settling.year_settlement import compute_settlement, settlement_result
+from grensverkeer.services.years.tariffs import set_tariff
+from grensverkeer.settlement_result import SettlementResult
 from grensverkeer.storage.database import Database, open_database
-from grensverkeer.storage.models import ImportBatch, PupilRecordRow
+from grensverkeer.storage.schema import ImportBatch, PupilRecordRow
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ from grensverkeer.cli.render import matrix_table
 from grensverkeer.documents import text
 from grensverkeer.reference import load_reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import PUPILS, Matrix
-from grensverkeer.services.school_years import YearSettings
+from grensverkeer.services.matrices.counted_matrix import PUPILS, Matrix
+from grensverkeer.services.years.year_settings import YearSettings
 
 
 @pytest.mark.parametrize(

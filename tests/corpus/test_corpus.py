@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 
 from grensverkeer.cli import main
 from grensverkeer.storage.database import open_database
-from grensverkeer.storage.models import PupilRecordRow
+from grensverkeer.storage.schema import PupilRecordRow
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"

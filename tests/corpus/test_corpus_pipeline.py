@@ -17,9 +17,9 @@ from test_corpus import _case_dirs, _path
 
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.import_check import check_files
-from grensverkeer.services.importer import Importer, ImportOptions
-from grensverkeer.services.reports import ImportReport, Outcome
+from grensverkeer.services.imports.import_check import check_files
+from grensverkeer.services.imports.importer import Importer, ImportOptions
+from grensverkeer.services.imports.reports import ImportReport, Outcome
 from grensverkeer.storage.database import Database
 
 _EARLIER = re.compile(r"import \d+|bestand ‘[^’]*’")

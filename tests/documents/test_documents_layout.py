@@ -19,8 +19,8 @@ from grensverkeer.documents.data import DocumentData, Payment, from_plan, plan_p
 from grensverkeer.documents.text import slug, whole_euros
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.plans import Plan
-from grensverkeer.services.settlement_result import SettlementResult
+from grensverkeer.services.plans.finalized_plans import Plan
+from grensverkeer.settlement_result import SettlementResult
 
 BENCH = REPO / "benchmarks" / "documents_bench.py"
 

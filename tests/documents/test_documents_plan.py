@@ -29,12 +29,12 @@ from test_documents_helpers import (
 from grensverkeer.domain import EduType
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import Importer, ImportOptions
-from grensverkeer.services.plans import Plan, finalize, get_plan
-from grensverkeer.services.settling import compute_settlement
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import Importer, ImportOptions
+from grensverkeer.services.plans.finalized_plans import Plan, finalize, get_plan
+from grensverkeer.services.settling.year_settlement import compute_settlement
+from grensverkeer.services.years.tariffs import set_tariff
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import PlanRow
+from grensverkeer.storage.schema import PlanRow
 
 Y = SchoolYear(2024)
 TARIFF = 1_234_567

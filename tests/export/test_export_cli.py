@@ -18,10 +18,10 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.export import BALANCES_SHEET, TRANSFERS_SHEET
 from grensverkeer.money import to_cents
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.plans import finalize
-from grensverkeer.services.settling import compute_settlement
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.plans.finalized_plans import finalize
+from grensverkeer.services.settling.year_settlement import compute_settlement
+from grensverkeer.services.years.tariffs import set_tariff
 
 Y = SchoolYear(2024)
 DELFT, DEN_HAAG, RIJSWIJK, LEIDEN = "GM0503", "GM0518", "GM0603", "GM0546"

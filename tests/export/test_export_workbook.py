@@ -38,11 +38,11 @@ from grensverkeer.export import (
 from grensverkeer.export.workbook import MONEY_FORMAT
 from grensverkeer.money import to_cents
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.matrix import amount_matrix, pupil_matrix
-from grensverkeer.services.school_years import change_year_settings
-from grensverkeer.services.settling import compute_settlement
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.matrices.counted_matrix import amount_matrix, pupil_matrix
+from grensverkeer.services.settling.year_settlement import compute_settlement
+from grensverkeer.services.years.tariffs import set_tariff
+from grensverkeer.services.years.year_settings import change_year_settings
 
 Y = SchoolYear(2024)
 DEN_HAAG, DELFT, RIJSWIJK, LEIDEN = "GM0518", "GM0503", "GM0603", "GM0546"

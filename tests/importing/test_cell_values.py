@@ -18,8 +18,8 @@ from builders import PUPIL_HEADER, pupils_rows, snapshot, write_csv, write_xlsx
 
 from grensverkeer.importing.readers import read_workbook
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.imports.reports import Outcome
 
 YEAR = ImportOptions(school_year=SchoolYear(2024))
 

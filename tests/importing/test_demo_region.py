@@ -9,8 +9,8 @@ from builders import snapshot
 from grensverkeer.resources import resources_dir
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.demo import demo_files
-from grensverkeer.services.matrix import pupil_matrix
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.reports import Outcome
+from grensverkeer.services.matrices.counted_matrix import pupil_matrix
 
 DEMO = resources_dir() / "demo"
 

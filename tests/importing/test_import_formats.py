@@ -17,7 +17,7 @@ from builders import (
 )
 
 from grensverkeer.domain import FileKind
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.reports import Outcome
 
 
 def _messy_sheet() -> list[list[object]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from builders import PUPIL_HEADER, pupils_rows, snapshot, write_xlsx
 
-from grensverkeer.services import import_log
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports import import_log
+from grensverkeer.services.imports.reports import Outcome
 
 
 def _url(db) -> str:
@@ -70,7 +70,7 @@ def test_undoing_an_unknown_import_is_a_clear_message(db, cli) -> None:
 def test_a_different_pseudonym_key_is_refused(schools_loaded, db, tmp_path, monkeypatch) -> None:
     from grensverkeer.errors import GrensverkeerError
     from grensverkeer.pseudonym import load_pseudonymizer
-    from grensverkeer.services.importer import Importer
+    from grensverkeer.services.imports.importer import Importer
 
     schools_loaded.import_files(
         [write_xlsx(tmp_path / "a.xlsx", {"L": [PUPIL_HEADER, *pupils_rows()]})]

@@ -9,8 +9,8 @@ import pytest
 from builders import PUPIL_HEADER, pupils_rows, snapshot, write_xlsx
 
 from grensverkeer.pseudonym import load_pseudonymizer
-from grensverkeer.services.importer import Importer
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.importer import Importer
+from grensverkeer.services.imports.reports import Outcome
 
 
 def _truncated(tmp_path: Path) -> Path:

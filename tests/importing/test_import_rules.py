@@ -8,8 +8,8 @@ from pathlib import Path
 from builders import EXPECTED_2024, PUPIL_HEADER, pupils_rows, write_csv, write_xlsx
 
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.imports.reports import Outcome
 
 
 def _import(importer, path: Path, **options):
@@ -134,7 +134,7 @@ def test_residence_from_place_then_postcode_and_disagreement_warns(
 def test_amounts_and_arrangements_are_kept(schools_loaded, db, tmp_path) -> None:
     from sqlalchemy import select
 
-    from grensverkeer.storage.models import PupilRecordRow
+    from grensverkeer.storage.schema import PupilRecordRow
 
     header = [*PUPIL_HEADER, "Zorgarrangement", "Kosten"]
     rows = [[*r, "Zorg in de klas", "1.234,56"] for r in pupils_rows()]

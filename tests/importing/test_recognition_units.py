@@ -14,7 +14,7 @@ from grensverkeer.importing.fields import Field
 from grensverkeer.importing.header_words import DateRole, Owner, sense
 from grensverkeer.importing.values import mask_bsn
 from grensverkeer.importing.vocabulary import Concept
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.reports import Outcome
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from builders import PUPIL_HEADER, write_csv
 from grensverkeer.importing.school_year_detection import year_from_dates
 from grensverkeer.importing.values import passes_eleven_test
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.imports.reports import Outcome
 
 
 def _bsns(count: int) -> list[str]:

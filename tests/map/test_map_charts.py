@@ -9,8 +9,8 @@ from grensverkeer.mapping.picture import Path, Text, text_width
 from grensverkeer.mapping.trend import membership_notes, trend_charts, trend_figures, year_figures
 from grensverkeer.mapping.units import whole_euros
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.analysis import year_trend
-from grensverkeer.services.balance import parse_tolerance
+from grensverkeer.services.settling.analysis import year_trend
+from grensverkeer.services.settling.balance import parse_tolerance
 from grensverkeer.storage.database import Database
 
 NAMES = ("Leidschendam-Voorburg", "Pijnacker-Nootdorp", "'s-Gravenhage")

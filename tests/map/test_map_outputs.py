@@ -20,7 +20,7 @@ from grensverkeer.mapping import colours as c
 from grensverkeer.mapping.flowmap import MapRequest, build_map
 from grensverkeer.mapping.svg import to_svg
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import AMOUNT, PUPILS, matrix_for
+from grensverkeer.services.matrices.counted_matrix import AMOUNT, PUPILS, matrix_for
 from grensverkeer.storage.database import Database
 
 Y = SchoolYear(2024)
@@ -157,8 +157,8 @@ def test_a_draft_shows_the_years_and_a_plan_only_what_it_stored(demo_db: Databas
     """``generate_documents`` gives a draft the school years side by side; a plan's documents
     rest on the plan alone, so they read the same whenever they are made again."""
     from grensverkeer.documents.generate import generate_documents
-    from grensverkeer.services.plans import finalize
-    from grensverkeer.services.settling import compute_settlement
+    from grensverkeer.services.plans.finalized_plans import finalize
+    from grensverkeer.services.settling.year_settlement import compute_settlement
 
     def proposal_text(documents) -> str:
         first = next(d for d in documents.documents if d.filename.startswith("verrekenvoorstel"))

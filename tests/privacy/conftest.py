@@ -15,10 +15,6 @@ from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.services.demo import load_demo
 from grensverkeer.storage.database import Database, open_database
 
-# In the demo's Westland extract (2024-2025) and in the regional extract of 2023-2024.
-BSN = "867126887"
-BSN_YEARS = ("2023-2024", "2024-2025")
-
 
 @pytest.fixture
 def demo_sqlite(demo_db: Database) -> Database:
@@ -41,13 +37,6 @@ def demo_any(request: pytest.FixtureRequest, db_url: str, demo_file: Path, tmp_p
         database.close()
 
 
-def url_of(db: Database) -> str:
-    """What ``--db`` takes for this database (the password kept)."""
-    if db.engine.dialect.name == "sqlite":
-        return str(db.engine.url.database)
-    return db.engine.url.render_as_string(hide_password=False)
-
-
 @pytest.fixture
 def reader_url(pg_schema_url: str) -> Iterator[str]:
     """A login role with SELECT (and nothing else) on the test schema; dropped afterwards.
@@ -64,14 +53,3 @@ def reader_url(pg_schema_url: str) -> Iterator[str]:
             connection.execute(text(f'DROP OWNED BY "{role}"'))
             connection.execute(text(f'DROP ROLE "{role}"'))
         admin.dispose()
-
-
-def grant_select(pg_schema_url: str, reader_url: str) -> None:
-    """SELECT on every table of the schema for the reader (after the tables exist)."""
-    role = make_url(reader_url).username
-    schema = make_url(pg_schema_url).query["options"].split("=")[-1]
-    admin = create_engine(pg_schema_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
-        connection.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"'))
-    admin.dispose()

@@ -5,17 +5,22 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import BSN, BSN_YEARS, url_of
+from privacy_helpers import BSN, BSN_YEARS, url_of
 from sqlalchemy import select
 
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import pupil_matrix
-from grensverkeer.services.plans import finalize, get_plan
-from grensverkeer.services.privacy import REMOVED, find_pupil, privacy_log, remove_pupil
-from grensverkeer.services.settling import compute_settlement
+from grensverkeer.services.matrices.counted_matrix import pupil_matrix
+from grensverkeer.services.plans.finalized_plans import finalize, get_plan
+from grensverkeer.services.privacy.pupil_requests import (
+    REMOVED,
+    find_pupil,
+    privacy_log,
+    remove_pupil,
+)
+from grensverkeer.services.settling.year_settlement import compute_settlement
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.privacy_models import PrivacyLogRow
+from grensverkeer.storage.privacy_schema import PrivacyLogRow
 
 Y = SchoolYear(2024)
 

@@ -11,41 +11,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BSN, grant_select
+from privacy_helpers import BSN, grant_select
 
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.demo import load_demo
-from grensverkeer.services.plans import finalize
-from grensverkeer.services.privacy import find_pupil
-from grensverkeer.services.purge import purged_year
-from grensverkeer.services.settling import compute_settlement
+from grensverkeer.services.plans.finalized_plans import finalize
+from grensverkeer.services.privacy.pupil_requests import find_pupil
+from grensverkeer.services.privacy.purge import purged_year
+from grensverkeer.services.settling.year_settlement import compute_settlement
 from grensverkeer.storage.database import Database, open_database
 from grensverkeer.storage.read_only import READ_ONLY
 
 Y = SchoolYear(2024)
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Message boxes recorded as (kind, text) instead of shown; questions answer Yes."""
-    from PySide6.QtWidgets import QMessageBox
-
-    shown: list[tuple[str, str]] = []
-
-    def record(kind: str, answer: QMessageBox.StandardButton):
-        def box(_parent: object, _title: str, text: str, *_args: object) -> object:
-            shown.append((kind, text))
-            return answer
-
-        return staticmethod(box)
-
-    ok = QMessageBox.StandardButton.Ok
-    monkeypatch.setattr(QMessageBox, "critical", record("fout", ok))
-    monkeypatch.setattr(QMessageBox, "information", record("info", ok))
-    monkeypatch.setattr(QMessageBox, "warning", record("waarschuwing", ok))
-    monkeypatch.setattr(QMessageBox, "question", record("vraag", QMessageBox.StandardButton.Yes))
-    return shown
 
 
 def make_window(qtbot, db: Database, tmp_path: Path):

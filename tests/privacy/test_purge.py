@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import BSN, url_of
+from privacy_helpers import BSN, url_of
 from pypdf import PdfReader
 from sqlalchemy import func, insert, select
 
@@ -15,13 +15,13 @@ from grensverkeer.counting import CountRules, Tariffs, amount_cells, pupil_cells
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import load_records
-from grensverkeer.services.plans import finalize
-from grensverkeer.services.privacy import PURGED, find_pupil, privacy_log
-from grensverkeer.services.purge import purge_year, purged_year
-from grensverkeer.services.settling import compute_settlement
+from grensverkeer.services.matrices.counted_matrix import load_records
+from grensverkeer.services.plans.finalized_plans import finalize
+from grensverkeer.services.privacy.pupil_requests import PURGED, find_pupil, privacy_log
+from grensverkeer.services.privacy.purge import purge_year, purged_year
+from grensverkeer.services.settling.year_settlement import compute_settlement
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import ImportBatch, PupilRecordRow
+from grensverkeer.storage.schema import ImportBatch, PupilRecordRow
 
 Y = SchoolYear(2024)
 
@@ -230,7 +230,7 @@ def test_purged_groups_count_as_their_pupils_under_every_rule(db: Database) -> N
 
 
 def test_a_purge_that_fails_changes_nothing(demo_sqlite: Database, monkeypatch) -> None:
-    import grensverkeer.services.purge as purge
+    import grensverkeer.services.privacy.purge as purge
 
     def broken(*_args: object) -> None:
         raise GrensverkeerError("kapot")
@@ -249,8 +249,8 @@ def test_a_purged_year_refuses_new_pupil_files(demo_sqlite: Database, tmp_path: 
     """New pupils in a purged year cannot be matched with the counted ones (they have no
     pseudonym any more): the importer refuses the file and stores nothing."""
     from grensverkeer.services.demo import demo_dir
-    from grensverkeer.services.importer import Importer, ImportOptions
-    from grensverkeer.services.reports import Outcome
+    from grensverkeer.services.imports.importer import Importer, ImportOptions
+    from grensverkeer.services.imports.reports import Outcome
 
     purge_year(demo_sqlite, Y, force=True)
     late = tmp_path / "late_aanlevering.csv"

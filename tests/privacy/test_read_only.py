@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 from builders import school_list
-from conftest import BSN, grant_select, url_of
+from privacy_helpers import BSN, grant_select, url_of
 from sqlalchemy import create_engine, inspect, text
 
 import grensverkeer.storage.read_only as read_only
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.demo import DEMO_TARIFFS, demo_dir, load_demo
-from grensverkeer.services.plans import finalize
-from grensverkeer.services.settling import compute_settlement
+from grensverkeer.services.plans.finalized_plans import finalize
+from grensverkeer.services.settling.year_settlement import compute_settlement
 from grensverkeer.storage.database import Database, open_database
 from grensverkeer.storage.read_only import READ_ONLY, ReadOnlyError, can_write
 

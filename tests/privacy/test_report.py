@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import url_of
+from privacy_helpers import url_of
 from pypdf import PdfReader
 
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.retention import DEFAULT_MONTHS, keep_until, retention
+from grensverkeer.services.privacy.retention import DEFAULT_MONTHS, keep_until, retention
 from grensverkeer.storage.database import Database
 
 

@@ -14,10 +14,10 @@ import pytest
 from grensverkeer.cli import responsible_cmd
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.pseudonym import load_pseudonymizer
-from grensverkeer.services.importer import Importer
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.importer import Importer
+from grensverkeer.services.imports.reports import Outcome
 from grensverkeer.storage.database import Database
-from grensverkeer.storage.models import PlanRow
+from grensverkeer.storage.schema import PlanRow
 
 # The small files the import tests make (``builders``) serve here too.
 _BUILDERS = str(Path(__file__).resolve().parents[1] / "importing")

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.responsible import Status, responsibility
-from grensverkeer.services.school_years import change_year_settings
+from grensverkeer.services.plans.responsible import Status, responsibility
+from grensverkeer.services.years.year_settings import change_year_settings
 
 DEN_HAAG_SCHOOL = "20XA00"
 LEIDEN_SCHOOL = "21QQ00"
@@ -149,9 +149,9 @@ def test_a_really_finalised_plan_covers_its_participants(db, schools_loaded, tmp
     from builders import PUPIL_HEADER, pupils_rows, write_xlsx
 
     from grensverkeer.domain import EduType
-    from grensverkeer.services.plans import finalize
-    from grensverkeer.services.settling import compute_settlement
-    from grensverkeer.services.tariffs import set_tariff
+    from grensverkeer.services.plans.finalized_plans import finalize
+    from grensverkeer.services.settling.year_settlement import compute_settlement
+    from grensverkeer.services.years.tariffs import set_tariff
 
     year = SchoolYear(2024)
     rows = pupils_rows()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.services.responsible import resolve_residence, responsibility
+from grensverkeer.services.plans.responsible import resolve_residence, responsibility
 
 SCHOOL = "20XB00"  # Delft
 ON = "2024-10-01"

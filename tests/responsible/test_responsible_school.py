@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.services.responsible import find_school
+from grensverkeer.services.plans.responsible import find_school
 
 
 @pytest.mark.parametrize("text", ["20XB00", "20xb00", "20xb-0", "20XB 0", " 20xb.00 ", "20XB"])

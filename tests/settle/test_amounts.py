@@ -11,10 +11,14 @@ from builders import flows_extract
 from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.matrix import MissingTariffError, amount_matrix, pupil_matrix
-from grensverkeer.services.school_years import change_year_settings
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.matrices.counted_matrix import (
+    MissingTariffError,
+    amount_matrix,
+    pupil_matrix,
+)
+from grensverkeer.services.years.tariffs import set_tariff
+from grensverkeer.services.years.year_settings import change_year_settings
 
 Y = SchoolYear(2024)
 

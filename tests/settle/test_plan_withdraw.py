@@ -18,9 +18,14 @@ from pypdf import PdfReader
 from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.plans import finalized_plan, get_plan, list_plans, withdraw
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.plans.finalized_plans import (
+    finalized_plan,
+    get_plan,
+    list_plans,
+    withdraw,
+)
+from grensverkeer.services.years.tariffs import set_tariff
 
 Y = SchoolYear(2024)
 FLOWS = {("GM0503", "GM0518"): 30, ("GM0518", "GM0503"): 10, ("GM0603", "GM0518"): 20}

@@ -12,9 +12,9 @@ from builders import flows_extract
 
 from grensverkeer.domain import EduType
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.plans import get_plan, inputs_hash, list_plans
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.plans.finalized_plans import get_plan, inputs_hash, list_plans
+from grensverkeer.services.years.tariffs import set_tariff
 
 Y = SchoolYear(2024)
 
@@ -127,8 +127,8 @@ def test_two_users_finalising_at_once_make_exactly_one_plan(loaded, tmp_path) ->
 def test_the_losing_insert_of_a_race_gets_the_clear_message(loaded, monkeypatch) -> None:
     """Both users passed the "is there a plan?" check; the database's constraint decides."""
     from grensverkeer.errors import GrensverkeerError
-    from grensverkeer.services import plans
-    from grensverkeer.services.settling import compute_settlement
+    from grensverkeer.services.plans import finalized_plans as plans
+    from grensverkeer.services.settling.year_settlement import compute_settlement
 
     run = compute_settlement(loaded, Y, "multilateral")
     first = plans.finalize(loaded, run, by="eerste")

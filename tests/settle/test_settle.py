@@ -9,8 +9,8 @@ from builders import flows_extract
 
 from grensverkeer.domain import EduType
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.tariffs import set_tariff
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.years.tariffs import set_tariff
 
 Y = SchoolYear(2024)
 DELFT, DEN_HAAG, RIJSWIJK, LEIDEN = "GM0503", "GM0518", "GM0603", "GM0546"
@@ -153,8 +153,8 @@ def test_two_programs_seeding_at_once_leave_one_copy(db) -> None:
     """The other program commits between our check and our insert: ours is rolled back whole."""
     from sqlalchemy import func, select
 
-    from grensverkeer.services.seeding import seed_once
-    from grensverkeer.storage.models import MembershipRow, MetaRow
+    from grensverkeer.services.years.seeding import seed_once
+    from grensverkeer.storage.schema import MembershipRow, MetaRow
 
     def row(code: str) -> MembershipRow:
         return MembershipRow(region="Test", code=code, valid_from=None, valid_to=None)

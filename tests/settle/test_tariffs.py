@@ -6,7 +6,7 @@ from builders import snapshot, write_xlsx
 
 from grensverkeer.domain import EduType
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.tariffs import list_tariffs
+from grensverkeer.services.years.tariffs import list_tariffs
 
 
 def _url(db) -> str:

@@ -75,7 +75,7 @@ def test_a_committed_old_database_upgrades_with_its_data(tmp_path: Path) -> None
     import shutil
 
     from grensverkeer.schoolyear import SchoolYear
-    from grensverkeer.services.matrix import pupil_matrix
+    from grensverkeer.services.matrices.counted_matrix import pupil_matrix
 
     old = Path(__file__).resolve().parents[1] / "data" / "grensverkeer-0001.sqlite"
     path = tmp_path / "oud.sqlite"

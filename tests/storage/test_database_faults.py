@@ -29,7 +29,7 @@ from grensverkeer.storage.database import (
     schema_revision,
 )
 from grensverkeer.storage.faults import known_fault
-from grensverkeer.storage.models import MetaRow
+from grensverkeer.storage.schema import MetaRow
 
 OLD = Path(__file__).resolve().parents[1] / "data" / "grensverkeer-0001.sqlite"
 NOT_STORED = "is niet opgeslagen; maak ruimte vrij en probeer opnieuw"

@@ -3,7 +3,7 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from grensverkeer.storage.models import Base
+from grensverkeer.storage.schema import Base
 
 
 def test_no_model_change_without_a_migration(db) -> None:

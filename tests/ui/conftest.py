@@ -29,28 +29,6 @@ def store(tmp_path: Path, qapp: object):
 
 
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Message boxes recorded as (kind, text) instead of shown; questions answer Yes."""
-    from PySide6.QtWidgets import QMessageBox
-
-    shown: list[tuple[str, str]] = []
-
-    def record(kind: str, answer: QMessageBox.StandardButton):
-        def box(_parent: object, _title: str, text: str, *_args: object) -> object:
-            shown.append((kind, text))
-            return answer
-
-        return staticmethod(box)
-
-    ok = QMessageBox.StandardButton.Ok
-    monkeypatch.setattr(QMessageBox, "critical", record("fout", ok))
-    monkeypatch.setattr(QMessageBox, "information", record("info", ok))
-    monkeypatch.setattr(QMessageBox, "warning", record("waarschuwing", ok))
-    monkeypatch.setattr(QMessageBox, "question", record("vraag", QMessageBox.StandardButton.Yes))
-    return shown
-
-
-@pytest.fixture
 def idle(qtbot):
     """``idle(widget)`` waits until a window or page has no background work left."""
 

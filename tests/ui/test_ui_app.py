@@ -64,7 +64,7 @@ def test_first_start_loads_the_demo_and_shoots_every_page(qapp, tmp_path: Path) 
         assert_png(tmp_path / name)
     db = open_database(str(data_dir() / "demo.sqlite"))
     try:
-        from grensverkeer.services.matrix import school_years_present
+        from grensverkeer.services.matrices.counted_matrix import school_years_present
 
         assert [str(y) for y in school_years_present(db)] == ["2023-2024", "2024-2025"]
     finally:

@@ -1,4 +1,4 @@
-"""services.cell_pupils and services.matrix_filters: a cell lists exactly its pupils."""
+"""services.matrices.cell_pupils and .matrix_filters: a cell lists exactly its pupils."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ from fractions import Fraction
 
 from grensverkeer.domain import EduType
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.cell_pupils import OUTSIDE_REGION, pupils_in_cell
-from grensverkeer.services.matrix import PUPILS, pupil_matrix
-from grensverkeer.services.matrix_filters import MatrixFilter, arrangements, filtered_matrix
-from grensverkeer.services.school_years import change_year_settings
+from grensverkeer.services.matrices.cell_pupils import OUTSIDE_REGION, pupils_in_cell
+from grensverkeer.services.matrices.counted_matrix import PUPILS, pupil_matrix
+from grensverkeer.services.matrices.matrix_filters import (
+    MatrixFilter,
+    arrangements,
+    filtered_matrix,
+)
+from grensverkeer.services.years.year_settings import change_year_settings
 
 YEAR = SchoolYear(2024)
 

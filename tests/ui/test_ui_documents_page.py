@@ -23,9 +23,9 @@ from grensverkeer.export import (
     TYPES_SHEET,
 )
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.plans import Plan, finalize
-from grensverkeer.services.settling import compute_settlement
-from grensverkeer.services.tariffs import list_tariffs, remove_tariff
+from grensverkeer.services.plans.finalized_plans import Plan, finalize
+from grensverkeer.services.settling.year_settlement import compute_settlement
+from grensverkeer.services.years.tariffs import list_tariffs, remove_tariff
 from grensverkeer.settlement import Method
 from grensverkeer.ui.pages.documents_page import DocumentsPage
 from grensverkeer.ui.pdf_preview import fit_printer_to, print_pdf

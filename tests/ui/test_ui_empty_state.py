@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.year_pupils import YearPupils
+from grensverkeer.services.matrices.year_pupils import YearPupils
 from grensverkeer.storage.database import open_database
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.empty_year import no_pupils_text

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDropEvent
 
-from grensverkeer.services.aliases import add_alias, list_aliases
 from grensverkeer.services.demo import demo_dir, demo_files
-from grensverkeer.services.import_log import list_imports
+from grensverkeer.services.imports.aliases import add_alias, list_aliases
+from grensverkeer.services.imports.import_log import list_imports
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.pages.data_page import DataPage, aliases_model, imports_model
 

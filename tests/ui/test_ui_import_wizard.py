@@ -12,16 +12,16 @@ import pytest
 from builders import PUPIL_HEADER, flows_extract, pupils_rows, school_list, snapshot, write_xlsx
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 
-import grensverkeer.services.importer as importer_module
+import grensverkeer.services.imports.importer as importer_module
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.fields import Field
 from grensverkeer.pseudonym import load_pseudonymizer
-from grensverkeer.services.aliases import list_aliases
 from grensverkeer.services.demo import demo_dir, demo_files
-from grensverkeer.services.import_log import list_imports
-from grensverkeer.services.importer import Importer
-from grensverkeer.services.mappings import list_mappings
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.aliases import list_aliases
+from grensverkeer.services.imports.import_log import list_imports
+from grensverkeer.services.imports.importer import Importer
+from grensverkeer.services.imports.mappings import list_mappings
+from grensverkeer.services.imports.reports import Outcome
 from grensverkeer.storage.database import Database
 from grensverkeer.ui import check_page, column_page, result_page, wizard_tasks
 from grensverkeer.ui.context import UiContext

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from grensverkeer.domain import EduType
 from grensverkeer.mapping.units import value_text
-from grensverkeer.services.matrix import AMOUNT, PUPILS
-from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix
+from grensverkeer.services.matrices.counted_matrix import AMOUNT, PUPILS
+from grensverkeer.services.matrices.matrix_filters import MatrixFilter, filtered_matrix
 from grensverkeer.ui.heatmap import TOTAL
 from grensverkeer.ui.main_window import MainWindow
 from grensverkeer.ui.pages.map_page import DEFAULT_TOP, MapPage

@@ -9,8 +9,8 @@ import pytest
 
 from grensverkeer.mapping.picture import Text
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.analysis import year_trend
-from grensverkeer.services.balance import parse_tolerance
+from grensverkeer.services.settling.analysis import year_trend
+from grensverkeer.services.settling.balance import parse_tolerance
 from grensverkeer.ui.main_window import MainWindow
 from grensverkeer.ui.pages.overview_page import OverviewPage
 from grensverkeer.ui.pages.settlement_page import SettlementPage

@@ -10,9 +10,14 @@ from PySide6.QtCore import Qt
 from grensverkeer import formatting
 from grensverkeer.domain import EduType
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import AMOUNT, PUPILS, amount_matrix, pupil_matrix
-from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix
-from grensverkeer.services.tariffs import list_tariffs, remove_tariff
+from grensverkeer.services.matrices.counted_matrix import (
+    AMOUNT,
+    PUPILS,
+    amount_matrix,
+    pupil_matrix,
+)
+from grensverkeer.services.matrices.matrix_filters import MatrixFilter, filtered_matrix
+from grensverkeer.services.years.tariffs import list_tariffs, remove_tariff
 from grensverkeer.ui.heatmap import (
     CELL_ROLE,
     DIAGONAL,

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 
 from grensverkeer import formatting
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import cross_border
-from grensverkeer.services.import_log import list_imports
-from grensverkeer.services.matrix import amount_matrix, pupil_matrix
-from grensverkeer.services.tariffs import list_tariffs, remove_tariff
+from grensverkeer.services.imports.import_log import list_imports
+from grensverkeer.services.matrices.counted_matrix import amount_matrix, pupil_matrix
+from grensverkeer.services.settling.balance import cross_border
+from grensverkeer.services.years.tariffs import list_tariffs, remove_tariff
 from grensverkeer.ui.main_window import MainWindow
 from grensverkeer.ui.pages.overview_page import OverviewPage, year_overviews
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from grensverkeer.domain import EduType
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.inhabitants import all_inhabitants
-from grensverkeer.services.membership import memberships
-from grensverkeer.services.school_years import year_settings
-from grensverkeer.services.tariffs import list_tariffs
+from grensverkeer.services.years.inhabitants import all_inhabitants
+from grensverkeer.services.years.membership import memberships
+from grensverkeer.services.years.tariffs import list_tariffs
+from grensverkeer.services.years.year_settings import year_settings
 from grensverkeer.ui.main_window import MainWindow
 from grensverkeer.ui.pages.settings_page import SettingsPage
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.plans import list_plans
-from grensverkeer.services.settling import compute_settlement
+from grensverkeer.services.plans.finalized_plans import list_plans
+from grensverkeer.services.settling.year_settlement import compute_settlement
 from grensverkeer.settlement import Method
 
 Y = SchoolYear(2024)

@@ -19,10 +19,10 @@ from PySide6.QtCore import QThreadPool
 from grensverkeer.importing.choices import parse_choice
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.import_check import check_files
-from grensverkeer.services.importer import ImportOptions
-from grensverkeer.services.matrix import pupil_matrix
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.import_check import check_files
+from grensverkeer.services.imports.importer import ImportOptions
+from grensverkeer.services.imports.reports import Outcome
+from grensverkeer.services.matrices.counted_matrix import pupil_matrix
 from grensverkeer.storage.database import Database
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.import_wizard import ImportWizard

@@ -12,7 +12,7 @@ from builders import PUPIL_HEADER, pupils_rows, school_list, valid_bsns, write_x
 from PySide6.QtCore import QThreadPool
 
 from grensverkeer.importing.fields import Field
-from grensverkeer.services.reports import Outcome
+from grensverkeer.services.imports.reports import Outcome
 from grensverkeer.storage.database import Database
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.import_wizard import ImportWizard

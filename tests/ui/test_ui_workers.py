@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QApplication
 
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.services.importer import ImportCancelled
+from grensverkeer.services.imports.importer import ImportCancelled
 from grensverkeer.ui.workers import Loader, Worker, running
 
 

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from grensverkeer.storage.models import Base
+from grensverkeer.storage.schema import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

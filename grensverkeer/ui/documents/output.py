@@ -23,13 +23,13 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.export import build_export, write_workbook
 from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.plans import Plan
+from grensverkeer.services.plans.finalized_plans import Plan
 from grensverkeer.storage.database import Database
 from grensverkeer.ui.dialogs import ask, show_error, show_info
 from grensverkeer.ui.documents.source_box import Choice, short_method_label
 from grensverkeer.ui.empty_year import error_text
-from grensverkeer.ui.models import Column, RowsModel
 from grensverkeer.ui.pdf_preview import PdfPreview, fit_printer_to, print_pdf
+from grensverkeer.ui.table_models import Column, RowsModel
 from grensverkeer.ui.workers import Cancelled, Progress
 
 

@@ -26,9 +26,9 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
-from grensverkeer.services.plans import Plan
-from grensverkeer.services.settling import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME
+from grensverkeer.services.plans.finalized_plans import Plan
+from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
+from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME
 from grensverkeer.settlement import Method
 from grensverkeer.ui.pages.settlement_page import METHODS
 

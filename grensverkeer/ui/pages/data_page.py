@@ -2,15 +2,15 @@
 
 Two tabs:
 
-- **Geïmporteerde bestanden**: every import (``services.import_log.list_imports``) with date,
-  file, kind, school year, rows read/stored/skipped and warnings, and a details pane for the
-  selected one. The stored record keeps counted warnings, not the problems themselves; for a
-  file imported in this session the details also list its problems and warnings from the
-  wizard's report. "Importeren…" (``start_import``, also Ctrl+O in the main window and a drop
-  of files on the page) opens the wizard; "Import ongedaan maken" asks first, then removes the
-  import with its rows (``remove_import``) in a worker and emits ``context.events.changed``.
-- **Onthouden schrijfwijzen**: the aliases accepted in the wizard (``services.aliases``), with
-  "Schrijfwijze vergeten" to remove a wrong one.
+- **Geïmporteerde bestanden**: every import (``services.imports.import_log.list_imports``) with
+  date, file, kind, school year, rows read/stored/skipped and warnings, and a details pane for the
+  selected one. The stored record keeps counted warnings, not the problems themselves; for a file
+  imported in this session the details also list its problems and warnings from the wizard's report.
+  "Importeren…" (``start_import``, also Ctrl+O in the main window and a drop of files on the page)
+  opens the wizard; "Import ongedaan maken" asks first, then removes the import with its rows
+  (``remove_import``) in a worker and emits ``context.events.changed``.
+- **Onthouden schrijfwijzen**: the aliases accepted in the wizard (``services.imports.aliases``),
+  with "Schrijfwijze vergeten" to remove a wrong one.
 - **Privacy**: find or remove one pupil by BSN, purge a finished school year, and per year how
   long its pupils are kept (``ui.privacy_dialogs.PrivacyTab``).
 """
@@ -38,17 +38,17 @@ from PySide6.QtWidgets import (
 
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.services.aliases import Alias, list_aliases, remove_alias
-from grensverkeer.services.import_log import ImportSummary, list_imports, remove_import
-from grensverkeer.services.reports import ImportReport
+from grensverkeer.services.imports.aliases import Alias, list_aliases, remove_alias
+from grensverkeer.services.imports.import_log import ImportSummary, list_imports, remove_import
+from grensverkeer.services.imports.reports import ImportReport
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import ask, show_error
 from grensverkeer.ui.import_wizard import ImportOutcome, ImportWizard, dropped_paths
 from grensverkeer.ui.issues_model import severity_text
-from grensverkeer.ui.models import ROW_ROLE, Column, RowsModel, heading, sorted_view
 from grensverkeer.ui.page_widgets import table_view
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.privacy_dialogs import PrivacyTab
+from grensverkeer.ui.table_models import ROW_ROLE, Column, RowsModel, heading, sorted_view
 from grensverkeer.ui.workers import Worker
 
 DETAIL_ISSUES = 200

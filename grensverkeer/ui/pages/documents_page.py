@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 from grensverkeer.documents.generate import DocumentSet, generate_documents
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import MissingTariffError
-from grensverkeer.services.membership import participants
-from grensverkeer.services.plans import Plan, finalized_plan
-from grensverkeer.services.year_pupils import year_pupils
+from grensverkeer.services.matrices.counted_matrix import MissingTariffError
+from grensverkeer.services.matrices.year_pupils import year_pupils
+from grensverkeer.services.plans.finalized_plans import Plan, finalized_plan
+from grensverkeer.services.years.membership import participants
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import show_error, show_info
 from grensverkeer.ui.documents.output import (
@@ -52,10 +52,10 @@ from grensverkeer.ui.documents.output import (
 )
 from grensverkeer.ui.documents.source_box import Choice, SourceBox
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
-from grensverkeer.ui.models import heading as page_heading
-from grensverkeer.ui.models import selected_row, table_view
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.pdf_preview import PdfPreview
+from grensverkeer.ui.table_models import heading as page_heading
+from grensverkeer.ui.table_models import selected_row, table_view
 from grensverkeer.ui.workers import Cancelled, Progress, Worker
 
 

@@ -1,9 +1,9 @@
 """Kaart: the region on a map, coloured by net position, with the largest flows as arrows.
 
-The figures are the matrix's (``services.matrix_filters.filtered_matrix``, same filters), the
-drawing is ``mapping.flowmap`` shown by ``ui.picture_view``; this page only wires them up. A
-click on a municipality (or choosing it in the list, for the keyboard) lists all its incoming
-and outgoing flows as numbers and offers to open the matrix on it with the same filters.
+The figures are the matrix's (``services.matrices.matrix_filters.filtered_matrix``, same filters),
+the drawing is ``mapping.flowmap`` shown by ``ui.picture_view``; this page only wires them up. A
+click on a municipality (or choosing it in the list, for the keyboard) lists all its incoming and
+outgoing flows as numbers and offers to open the matrix on it with the same filters.
 """
 
 from __future__ import annotations
@@ -28,15 +28,15 @@ from grensverkeer.mapping.rows import FlowRow, filter_text, flow_rows
 from grensverkeer.mapping.units import AMOUNT, Number, signed, value_text
 from grensverkeer.mapping.units import pupils as pupils_text_of
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix import Matrix, MissingTariffError
-from grensverkeer.services.matrix_filters import MatrixFilter, filtered_matrix
-from grensverkeer.services.year_pupils import YearPupils, year_pupils
+from grensverkeer.services.matrices.counted_matrix import Matrix, MissingTariffError
+from grensverkeer.services.matrices.matrix_filters import MatrixFilter, filtered_matrix
+from grensverkeer.services.matrices.year_pupils import YearPupils, year_pupils
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
 from grensverkeer.ui.filter_bar import FilterBar
 from grensverkeer.ui.heatmap import OUTSIDE, TOTAL, full_name
-from grensverkeer.ui.models import Column, RowsModel, heading, table_view
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.picture_view import PictureView
+from grensverkeer.ui.table_models import Column, RowsModel, heading, table_view
 from grensverkeer.ui.workers import Loader
 
 CODE_ROLE = Qt.ItemDataRole.UserRole

@@ -1,10 +1,10 @@
 """Matrix: the heat map of one school year, in pupils or euros, with filters and the pupils
 behind a cell.
 
-The figures come from ``services.matrix_filters.filtered_matrix`` (the service matrix itself
-when only the onderwijstype is chosen) and the pupils of a cell from
-``services.cell_pupils.pupils_in_cell``, which counts the same way: a cell of N pupils lists
-N pupils. Missing tariffs for the euro view are shown as the service's message, in the page.
+The figures come from ``services.matrices.matrix_filters.filtered_matrix`` (the service matrix
+itself when only the onderwijstype is chosen) and the pupils of a cell from
+``services.matrices.cell_pupils.pupils_in_cell``, which counts the same way: a cell of N pupils
+lists N pupils. Missing tariffs for the euro view are shown as the service's message, in the page.
 """
 
 from __future__ import annotations
@@ -15,12 +15,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QRadioButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -28,19 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from grensverkeer import formatting
-from grensverkeer.domain import EduType
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.cell_pupils import CellPupil, pupils_in_cell
-from grensverkeer.services.matrix import AMOUNT, PUPILS, Matrix, MissingTariffError
-from grensverkeer.services.matrix_filters import (
+from grensverkeer.services.matrices.cell_pupils import CellPupil, pupils_in_cell
+from grensverkeer.services.matrices.counted_matrix import AMOUNT, Matrix, MissingTariffError
+from grensverkeer.services.matrices.matrix_filters import (
     MatrixFilter,
-    arrangements,
     filtered_matrix,
-    swv_choices,
 )
-from grensverkeer.services.purge import purged_year
-from grensverkeer.services.year_pupils import YearPupils, year_pupils
+from grensverkeer.services.matrices.year_pupils import YearPupils, year_pupils
+from grensverkeer.services.privacy.purge import purged_year
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
+from grensverkeer.ui.filter_bar import FilterBar
 from grensverkeer.ui.heatmap import (
     CELL_ROLE,
     OUTSIDE,
@@ -49,9 +43,9 @@ from grensverkeer.ui.heatmap import (
     WrappingHeader,
     fit_columns,
 )
-from grensverkeer.ui.models import Column, RowsModel, heading, pupils_text, table_view
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.privacy_dialogs import purged_text
+from grensverkeer.ui.table_models import Column, RowsModel, heading, pupils_text, table_view
 from grensverkeer.ui.workers import Loader
 
 NO_ARRANGEMENT = ""
@@ -71,7 +65,15 @@ class MatrixPage(Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Matrix")))
-        layout.addLayout(self._filter_bar())
+        # the same filters as the map (one widget); the names below are the page's own
+        self.filters = FilterBar(context.reference)
+        self.filters.changed.connect(self.reload)
+        layout.addWidget(self.filters)
+        self.measure_pupils = self.filters.measure_pupils
+        self.measure_amount = self.filters.measure_amount
+        self.type_combo = self.filters.type_combo
+        self.swv_combo = self.filters.swv_combo
+        self.arrangement_combo = self.filters.arrangement_combo
 
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -140,51 +142,6 @@ class MatrixPage(Page):
         QWidget.setTabOrder(self.arrangement_combo, self.view)
         QWidget.setTabOrder(self.view, self.pupils_view)
 
-    def _filter_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Maat:")))
-        self.measure_pupils = QRadioButton(self.tr("&Leerlingen"))
-        self.measure_amount = QRadioButton(self.tr("&Bedragen (€)"))
-        self.measure_pupils.setChecked(True)
-        self.measure_group = QButtonGroup(self)
-        for button in (self.measure_pupils, self.measure_amount):
-            button.setAccessibleName(button.text().replace("&", ""))
-            self.measure_group.addButton(button)
-            bar.addWidget(button)
-        self.measure_group.buttonToggled.connect(self._measure_toggled)
-        bar.addSpacing(self.fontMetrics().horizontalAdvance("  "))
-
-        self.type_combo = QComboBox()
-        self.type_combo.addItem(self.tr("Alle onderwijstypes"), None)
-        for edu_type in EduType:
-            self.type_combo.addItem(str(edu_type), str(edu_type))
-        self.swv_combo = QComboBox()
-        self.swv_combo.addItem(self.tr("Alle SWV's"), None)
-        for swv in swv_choices(self.context.reference):
-            self.swv_combo.addItem(swv.name, swv.ident)
-        self.swv_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.swv_combo.setMinimumContentsLength(18)
-        self.arrangement_combo = QComboBox()
-        self.arrangement_combo.addItem(self.tr("Alle arrangementen"), None)
-        self.arrangement_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.arrangement_combo.setMinimumContentsLength(14)
-        for text, combo, accessible in (
-            (self.tr("&Onderwijstype:"), self.type_combo, self.tr("Onderwijstype")),
-            (self.tr("&SWV:"), self.swv_combo, self.tr("Samenwerkingsverband")),
-            (self.tr("&Arrangement:"), self.arrangement_combo, self.tr("Arrangement")),
-        ):
-            label = QLabel(text)
-            label.setBuddy(combo)
-            combo.setAccessibleName(accessible)
-            combo.currentIndexChanged.connect(self.reload)
-            bar.addWidget(label)
-            bar.addWidget(combo, 1)
-        return bar
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_matrix()
@@ -215,37 +172,16 @@ class MatrixPage(Page):
 
     @property
     def measure(self) -> str:
-        return AMOUNT if self.measure_amount.isChecked() else PUPILS
+        return self.filters.measure
 
     def set_measure(self, measure: str) -> None:
-        (self.measure_amount if measure == AMOUNT else self.measure_pupils).setChecked(True)
+        self.filters.set_measure(measure)
 
     def current_filter(self) -> MatrixFilter:
-        edu_type = self.type_combo.currentData()
-        return MatrixFilter(
-            EduType(edu_type) if edu_type else None,
-            self.swv_combo.currentData(),
-            self.arrangement_combo.currentData(),
-        )
+        return self.filters.current_filter()
 
     def _fill_arrangements(self) -> None:
-        chosen = self.arrangement_combo.currentData()
-        present = arrangements(self.context.db, self.school_year) if self.school_year else []
-        self.arrangement_combo.blockSignals(True)
-        try:
-            self.arrangement_combo.clear()
-            self.arrangement_combo.addItem(self.tr("Alle arrangementen"), None)
-            for arrangement in present:
-                text = arrangement or self.tr("(zonder arrangement)")
-                self.arrangement_combo.addItem(text, arrangement)
-            found = self.arrangement_combo.findData(chosen) if chosen is not None else 0
-            self.arrangement_combo.setCurrentIndex(max(found, 0))
-        finally:
-            self.arrangement_combo.blockSignals(False)
-
-    def _measure_toggled(self, _button: QRadioButton, checked: bool) -> None:
-        if checked:
-            self.reload()
+        self.filters.fill_arrangements(self.context.db, self.school_year)
 
     # Figures ---------------------------------------------------------------------------
 

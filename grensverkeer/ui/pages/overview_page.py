@@ -23,19 +23,21 @@ from grensverkeer import formatting
 from grensverkeer.counting import MissingTariff
 from grensverkeer.mapping.trend import YearFigures, year_chart, year_figures
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.balance import DEFAULT_TOLERANCE, cross_border, parse_tolerance
-from grensverkeer.services.import_log import ImportSummary, list_imports
-from grensverkeer.services.matrix import (
+from grensverkeer.services.imports.import_log import ImportSummary, list_imports
+from grensverkeer.services.matrices.counted_matrix import (
     MissingTariffError,
     amount_matrix,
     pupil_matrix,
     school_years_present,
 )
-from grensverkeer.services.plans import Plan, finalized_plan
-from grensverkeer.services.tariffs import list_tariffs
+from grensverkeer.services.plans.finalized_plans import Plan, finalized_plan
+from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, cross_border, parse_tolerance
+from grensverkeer.services.years.tariffs import list_tariffs
 from grensverkeer.storage.database import Database
 from grensverkeer.ui.heatmap import full_name
-from grensverkeer.ui.models import (
+from grensverkeer.ui.pages.base import Page
+from grensverkeer.ui.picture_view import PictureView
+from grensverkeer.ui.table_models import (
     Column,
     RowsModel,
     count_column,
@@ -45,8 +47,6 @@ from grensverkeer.ui.models import (
     pupils_text,
     table_view,
 )
-from grensverkeer.ui.pages.base import Page
-from grensverkeer.ui.picture_view import PictureView
 from grensverkeer.ui.workers import Loader
 
 Pupils = int | Fraction

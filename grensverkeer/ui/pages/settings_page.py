@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.ui.models import heading
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.settings.database_tab import DatabaseTab
 from grensverkeer.ui.settings.inhabitants_tab import InhabitantsTab
@@ -21,6 +20,7 @@ from grensverkeer.ui.settings.members_tab import MembersTab
 from grensverkeer.ui.settings.tab import Tab, say
 from grensverkeer.ui.settings.tariff_tab import TariffTab
 from grensverkeer.ui.settings.year_tab import YearTab
+from grensverkeer.ui.table_models import heading
 
 
 class SettingsPage(Page):

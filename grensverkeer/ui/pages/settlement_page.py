@@ -1,9 +1,10 @@
 """Verrekening: choose a method, see the positions and the transfers, compare the scenarios,
 and fix (vaststellen) a plan.
 
-Everything shown comes from ``services.settling`` (the settlement), ``services.analysis`` (the
-balance and the scenarios) and ``services.plans``; the page only words it. A plan is fixed
-after a confirmation; a school year that has one already gets the service's Dutch refusal.
+Everything shown comes from ``services.settling.year_settlement`` (the settlement),
+``services.settling.analysis`` (the balance and the scenarios) and
+``services.plans.finalized_plans``; the page only words it. A plan is fixed after a confirmation; a
+school year that has one already gets the service's Dutch refusal.
 """
 
 from __future__ import annotations
@@ -31,10 +32,10 @@ from grensverkeer.mapping.picture import Picture
 from grensverkeer.mapping.units import whole_euros
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.analysis import Analysis, analyse
-from grensverkeer.services.balance import Scenario, parse_tolerance
-from grensverkeer.services.plans import finalize
-from grensverkeer.services.settling import (
+from grensverkeer.services.plans.finalized_plans import finalize
+from grensverkeer.services.settling.analysis import Analysis, analyse
+from grensverkeer.services.settling.balance import Scenario, parse_tolerance
+from grensverkeer.services.settling.year_settlement import (
     REGIONAL_CENTRE,
     REGIONAL_CENTRE_NAME,
     SettlementRun,
@@ -44,11 +45,11 @@ from grensverkeer.settlement import Method, Transfer
 from grensverkeer.ui.dialogs import ask, show_error, show_info
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
 from grensverkeer.ui.heatmap import full_name
-from grensverkeer.ui.models import Column, RowsModel, group, heading, table_view
 from grensverkeer.ui.page_widgets import labelled
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.picture_view import PictureView
 from grensverkeer.ui.plans_panel import PlansPanel
+from grensverkeer.ui.table_models import Column, RowsModel, group, heading, table_view
 from grensverkeer.ui.workers import Loader
 
 METHODS = (

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.mapping.trend import YearFigures, trend_charts, trend_figures
-from grensverkeer.services.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
+from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
 from grensverkeer.ui.empty_year import no_pupils_text
 from grensverkeer.ui.heatmap import full_name
-from grensverkeer.ui.models import Column, RowsModel, fit_rows, heading, table_view
 from grensverkeer.ui.page_widgets import labelled
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.picture_view import PictureView
+from grensverkeer.ui.table_models import Column, RowsModel, fit_rows, heading, table_view
 from grensverkeer.ui.workers import Loader
 
 

@@ -9,16 +9,16 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.inhabitants import all_inhabitants, set_inhabitants
+from grensverkeer.services.years.inhabitants import all_inhabitants, set_inhabitants
 from grensverkeer.ui.empty_year import error_text
-from grensverkeer.ui.models import Column, RowsModel, table_view
 from grensverkeer.ui.settings.tab import Tab, message_label, say
+from grensverkeer.ui.table_models import Column, RowsModel, table_view
 
 if TYPE_CHECKING:
     from grensverkeer.ui.pages.settings_page import SettingsPage
 
 
-Inhabitants = tuple[str, int, int]  # (code, year, count), as services.inhabitants gives them
+Inhabitants = tuple[str, int, int]  # (code, year, count), as services.years.inhabitants gives them
 
 
 class InhabitantsTab(Tab):

@@ -11,18 +11,18 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QGroupBox, QHBoxLayout, QLa
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.membership import (
+from grensverkeer.services.years.membership import (
     Membership,
     add_member,
     end_member,
     memberships,
     participants,
 )
-from grensverkeer.services.school_years import year_settings
+from grensverkeer.services.years.year_settings import year_settings
 from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.heatmap import full_name
-from grensverkeer.ui.models import Column, RowsModel, selected_row, table_view
 from grensverkeer.ui.settings.tab import Tab, button, date_edit, message_label, say, to_qdate
+from grensverkeer.ui.table_models import Column, RowsModel, selected_row, table_view
 
 if TYPE_CHECKING:
     from grensverkeer.ui.pages.settings_page import SettingsPage

@@ -20,12 +20,12 @@ from grensverkeer.domain import EduType
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrix_filters import arrangements
-from grensverkeer.services.tariffs import Tariff, list_tariffs, remove_tariff, set_tariff
+from grensverkeer.services.matrices.matrix_filters import arrangements
+from grensverkeer.services.years.tariffs import Tariff, list_tariffs, remove_tariff, set_tariff
 from grensverkeer.ui.dialogs import ask
 from grensverkeer.ui.empty_year import error_text
-from grensverkeer.ui.models import Column, RowsModel, selected_row, table_view
 from grensverkeer.ui.settings.tab import Tab, bold_label, button, message_label, say
+from grensverkeer.ui.table_models import Column, RowsModel, selected_row, table_view
 
 if TYPE_CHECKING:
     from grensverkeer.ui.pages.settings_page import SettingsPage

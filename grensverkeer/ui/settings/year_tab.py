@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QVBox
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.school_years import change_year_settings, year_settings
+from grensverkeer.services.years.year_settings import change_year_settings, year_settings
 from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.settings.tab import (
     Tab,

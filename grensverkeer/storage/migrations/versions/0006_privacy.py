@@ -32,7 +32,7 @@ INHABITANTS = sa.table(
     sa.column("year", sa.Integer),
     sa.column("count", sa.Integer),
 )
-REGION = "Haaglanden"  # services.membership.REGION, as it was at this revision
+REGION = "Haaglanden"  # services.years.membership.REGION, as it was at this revision
 
 
 def upgrade() -> None:
@@ -63,7 +63,8 @@ def upgrade() -> None:
 
 
 def _seed_defaults() -> None:
-    """The bundled defaults, each with the marker ``services.seeding`` looks for, unless there."""
+    """The bundled defaults, each with the marker ``services.years.seeding`` looks for, unless
+    there."""
     import csv
 
     from grensverkeer.reference import load_reference

@@ -1,0 +1,103 @@
+"""Writing one import's rows: pupil records in bulk, school locations as they are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from itertools import repeat
+from typing import cast
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+from grensverkeer.domain import SchoolLocation
+from grensverkeer.importing.pupil_columns import PupilColumns
+from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.storage.schema import PupilRecordRow, SchoolLocationRow
+
+# a declarative class's __table__ is typed FromClause; for a mapped class it is the Table
+_SCHOOLS = cast(Table, SchoolLocationRow.__table__)
+
+
+def store_records(session: Session, import_id: int, year: SchoolYear, pupils: PupilColumns) -> None:
+    """Bulk insert at driver level, straight from the columns: SQLAlchemy's per-row parameter
+    handling would take longer than reading the whole spreadsheet (COPY on PostgreSQL,
+    executemany on SQLite)."""
+    if not len(pupils):
+        return
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
+    iso: dict[date | None, str | None] = {
+        d: d.isoformat() for d in set(pupils.start) | set(pupils.end) if d is not None
+    }
+    iso[None] = None
+
+    def day(values: list[date | None]) -> Iterable[object]:
+        return map(iso.__getitem__, values) if sqlite else values
+
+    size = len(pupils)
+    distinct = set(pupils.brinvest)  # a few hundred locations: split each once
+    brins = {code: code[:4] for code in distinct}
+    locations = {code: code[4:] for code in distinct}
+    varying: list[tuple[str, Iterable[object]]] = [
+        ("pseudonym", pupils.pseudonym),
+        ("residence", pupils.residence),
+        ("brin", map(brins.__getitem__, pupils.brinvest)),
+        ("vestiging", map(locations.__getitem__, pupils.brinvest)),
+        ("school_municipality", pupils.school_municipality),
+        ("edu_type", pupils.edu_type),
+        ("arrangement", pupils.arrangement),
+        ("start_date", day(pupils.start)),
+        ("end_date", day(pupils.end)),
+        ("cost_cents", pupils.cost_cents),
+        ("source_sheet", pupils.sheet),  # sheet names are cut to 200 characters when read
+        ("source_row", pupils.row),
+    ]
+    if set(pupils.pupils) != {1} or any(pupils.uncertain):  # a count file: the defaults differ
+        varying += [("pupil_count", pupils.pupils), ("uncertain", pupils.uncertain)]
+    names = [name for name, _values in varying]
+    table = PupilRecordRow.__tablename__
+    driver = connection.connection.driver_connection
+    if not sqlite:
+        rows = zip(
+            repeat(import_id, size),
+            repeat(year.start_year, size),
+            *(values for _name, values in varying),
+            strict=True,
+        )
+        columns = ", ".join(["import_id", "school_year", *names])
+        cursor = driver.cursor()  # type: ignore[union-attr]  # psycopg here: sqlite returned above
+        with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    # the driver's own executemany, in the session's transaction, straight from the iterator;
+    # the two numbers every row shares are written into the statement, not bound per row
+    rows = zip(*(values for _name, values in varying), strict=True)
+    marks = ", ".join("?" for _ in names)
+    constants = f"{int(import_id)}, {int(year.start_year)}"
+    driver.executemany(  # type: ignore[union-attr]  # sqlite3 here: the dialect was checked
+        f"INSERT INTO {table} (import_id, school_year, {', '.join(names)}) "
+        f"VALUES ({constants}, {marks})",
+        rows,
+    )
+
+
+def store_schools(session: Session, import_id: int, schools: Sequence[SchoolLocation]) -> None:
+    if not schools:
+        return
+    session.execute(
+        insert(_SCHOOLS),
+        [
+            {
+                "import_id": import_id,
+                "brin": s.brin,
+                "vestiging": s.vestiging,
+                "name": s.name[:300],
+                "place": s.place[:200],
+                "municipality": s.municipality,
+                "types": ",".join(sorted(s.types)),
+            }
+            for s in schools
+        ],
+    )

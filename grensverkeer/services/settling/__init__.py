@@ -1,0 +1,1 @@
+"""A school year's settlement, and the analysis: balance, scenarios and SWV flows."""

@@ -1,0 +1,1 @@
+"""What users keep per school year: settings, region membership, inhabitants and tariffs."""
