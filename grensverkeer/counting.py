@@ -130,6 +130,14 @@ def pupil_cells(records: Iterable[CountedRecord], rules: CountRules) -> dict[Cel
     return cells
 
 
+def price_of(record: CountedRecord, rules: CountRules, tariffs: Tariffs) -> int | None:
+    """The one pricing rule: a record's own cost when the year uses actual costs and the
+    extract gives one, else the tariff of its arrangement or type; None: it has no price."""
+    if rules.actual_cost and record.cost_cents is not None:
+        return record.cost_cents
+    return tariffs.for_record(record.edu_type, record.arrangement)
+
+
 def amount_cells(
     records: Iterable[CountedRecord], rules: CountRules, tariffs: Tariffs
 ) -> AmountCount:
@@ -139,11 +147,9 @@ def amount_cells(
     missing: dict[str, int] = {}
     own_cost = 0
     for record, weight in counted(records, rules):
+        price = price_of(record, rules, tariffs)
         if rules.actual_cost and record.cost_cents is not None:
-            price: int | None = record.cost_cents
             own_cost += record.pupils
-        else:
-            price = tariffs.for_record(record.edu_type, record.arrangement)
         if price is None:
             missing[record.edu_type] = missing.get(record.edu_type, 0) + record.pupils
             continue

@@ -25,7 +25,7 @@ from python_calamine import CalamineWorkbook
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "grensverkeer" / "resources" / "demo"
 SCRIPT = ROOT / "scripts" / "make_demo.py"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+REFERENCE = ROOT / "grensverkeer" / "resources" / "reference"
 
 FILES_24 = (
     "2024-2025/swv_28-06_vo_den_haag.xlsx",
@@ -365,22 +365,28 @@ def test_met_fouten_problems_are_where_the_summary_says() -> None:
     assert invalid == [p["value"] for p in problems if p["column"] == "BSN"]
 
 
-@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="national tables (../shared/data) absent")
-def test_embedded_places_and_pc4_agree_with_national_tables(make_demo) -> None:
-    with open(SHARED_DATA / "pc4.csv", encoding="utf-8") as handle:
+def test_places_and_pc4_agree_with_the_bundled_reference(make_demo) -> None:
+    with open(REFERENCE / "pc4.csv", encoding="utf-8") as handle:
         pc4 = {row["pc4"]: row["code"] for row in csv.DictReader(handle)}
-    with open(SHARED_DATA / "gemeenten.csv", encoding="utf-8") as handle:
+    with open(REFERENCE / "gemeenten.csv", encoding="utf-8") as handle:
         names = {row["code"]: row["name"] for row in csv.DictReader(handle)}
     places: dict[str, set[str]] = {}
-    with open(SHARED_DATA / "woonplaatsen.csv", encoding="utf-8") as handle:
+    with open(REFERENCE / "woonplaatsen.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             places.setdefault(row["woonplaats"], set()).add(row["code"])
     region = set(make_demo.MUNICIPALITIES)
     for code, muni in make_demo.MUNICIPALITIES.items():
         assert names[code] == muni.name
-        assert all(pc4[p] == code for p in muni.pc4), code
+        assert muni.pc4 and all(pc4[p] == code for p in muni.pc4), code
         for place, _ in muni.places:
             assert places[place] & region == {code}, place
     for place, areas in make_demo.PLACE_PC4.items():
         codes = {pc4[p] for p in areas}
         assert len(codes) == 1 and codes <= places[place], place
+
+
+def test_demo_readme_names_no_machine_path() -> None:
+    text = (DEMO / "README.md").read_text("utf-8")
+    assert "scripts/make_demo.py" in text
+    assert not re.search(r"(?<![\w.])(/(home|root|tmp|work|Users|usr|opt)/|[A-Z]:\\)", text)
+    assert str(ROOT) not in text

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from grensverkeer import formatting
 from grensverkeer.cli.render import table
+from grensverkeer.method_names import scenario_name
 from grensverkeer.reference import Reference
 from grensverkeer.services.settling.analysis import Analysis
 from grensverkeer.services.settling.balance import PERCENT, Proposal, Tolerance
@@ -17,15 +18,6 @@ from grensverkeer.services.settling.cells import Pupils
 from grensverkeer.services.settling.scenarios import Scenario
 
 WIDTH = 100  # prose is wrapped here; tables are as wide as they need
-
-SCENARIO_NAMES = {
-    Scenario.GROSS: "bruto",
-    Scenario.BILATERAL: "bilateraal",
-    Scenario.MULTILATERAL: "multilateraal",
-    Scenario.NONE: "geen verrekening",
-    Scenario.POOL_H10: "pool H10",
-    Scenario.POOL_H8: "pool H8",
-}
 
 
 def _money(cents: int) -> str:
@@ -195,7 +187,7 @@ def _scenario_part(analysis: Analysis, reference: Reference) -> list[str]:
     results = assessment.scenarios
     headers = ["gemeente"]
     for result in results:
-        name = SCENARIO_NAMES[result.scenario]
+        name = scenario_name(result.scenario)
         headers += [f"{name}: verschil" if result.scenario is Scenario.NONE else name, "#"]
     rows = []
     for item in sorted(assessment.balances, key=lambda i: _name(reference, i.code)):
@@ -245,7 +237,7 @@ def _scenario_part(analysis: Analysis, reference: Reference) -> list[str]:
     for result in results:
         if not result.computable:
             lines.append(
-                f"{SCENARIO_NAMES[result.scenario]}: niet te berekenen: {result.unavailable}."
+                f"{scenario_name(result.scenario)}: niet te berekenen: {result.unavailable}."
             )
     return lines
 
@@ -278,7 +270,7 @@ def _pool_part(analysis: Analysis, reference: Reference) -> list[str]:
             ]
         )
         lines += [
-            f"{SCENARIO_NAMES[result.scenario]}: {len(pool.members)} gemeenten, totaal "
+            f"{scenario_name(result.scenario)}: {len(pool.members)} gemeenten, totaal "
             f"{formatting.euros(pool.total)}, naar inwonertal per 1 januari "
             f"{pool.inhabitants_year} (bedragen in euro)",
             table(

@@ -10,6 +10,7 @@ from grensverkeer import formatting
 from grensverkeer.cli import options
 from grensverkeer.cli.context import database
 from grensverkeer.cli.render import table
+from grensverkeer.method_names import method_label
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.services.plans.finalized_plans import finalize
 from grensverkeer.services.plans.plan_checks import check_finalizable
@@ -22,13 +23,6 @@ from grensverkeer.services.settling.year_settlement import (
 )
 from grensverkeer.settlement import Method
 from grensverkeer.settlement_result import Flow, SettlementResult, total
-
-METHOD_NAMES = {
-    Method.GROSS: "bruto (per leerling, zoals nu)",
-    Method.BILATERAL: "bilateraal (per paar het verschil)",
-    Method.MULTILATERAL: "multilateraal (saldi, zo min mogelijk betalingen)",
-    Method.CENTRAL: "centraal (via één verrekenpartij)",
-}
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -97,7 +91,7 @@ def settlement_table(
     """The settlement in words and tables; also used for stored plans."""
     method = Method(result.method)
     lines = [
-        f"Verrekening schooljaar {result.school_year}: {METHOD_NAMES[method]}",
+        f"Verrekening schooljaar {result.school_year}: {method_label(method)}",
         f"{len(result.participants)} deelnemers",
         "",
         "Saldi (positief: ontvangt)",

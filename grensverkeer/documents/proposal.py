@@ -42,6 +42,7 @@ from grensverkeer.documents.tables import (
     signature_grid,
 )
 from grensverkeer.mapping.trend import YearFigures
+from grensverkeer.method_names import method_name
 from grensverkeer.settlement import Method
 
 TITLE = "Verrekenvoorstel grensverkeer zorg in onderwijs"
@@ -497,7 +498,7 @@ def _balance(data: DocumentData, trend: Sequence[YearFigures] = ()) -> list[Flow
     )
     scenario_rows = []
     for line in figures.scenario_lines(data):
-        name = text.METHOD_NAMES[line.method]
+        name = method_name(line.method)
         if line.method is Method.CENTRAL:
             name += f", via {text.via(data.party(line.centre or ''))}"
         if line.chosen:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from xml.sax.saxutils import escape
 
-from grensverkeer import formatting
+from grensverkeer import formatting, method_names
 from grensverkeer.documents.data import DocumentData, Party, Pupils
 from grensverkeer.services.settling.balance import PERCENT, Tolerance
 from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE
@@ -21,13 +21,6 @@ from grensverkeer.settlement import Method
 CONCEPT = "CONCEPT — niet vastgesteld"
 WITHDRAWN = "INGETROKKEN"
 OUTSIDE = "Buiten de regio"
-
-METHOD_NAMES = {
-    Method.GROSS: "bruto",
-    Method.BILATERAL: "bilateraal",
-    Method.MULTILATERAL: "multilateraal",
-    Method.CENTRAL: "centraal",
-}
 
 METHOD_DESCRIPTIONS = {
     Method.GROSS: "Bruto: elke woongemeente betaalt elke schoolgemeente het volledige bedrag "
@@ -45,7 +38,7 @@ METHOD_DESCRIPTIONS = {
 
 
 def method_name(data: DocumentData) -> str:
-    name = METHOD_NAMES[data.method]
+    name = method_names.method_name(data.method)
     if data.method is Method.CENTRAL and data.centre:
         return f"{name}, via {via(data.party(data.centre))}"
     return name

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from sqlalchemy import select
 
-from grensverkeer.counting import CountedRecord, CountRules, Tariffs
+from grensverkeer.counting import CountedRecord, CountRules, Tariffs, price_of
 from grensverkeer.domain import EduType
 from grensverkeer.export.contents import Column, Kind, Row, Sheet, Table, Value
 from grensverkeer.export.sheet_parts import (
@@ -139,13 +139,6 @@ def schools_sheet(
     )
 
 
-def _price(record: CountedRecord, rules: CountRules, tariffs: Tariffs) -> int | None:
-    """The price ``amount_cells`` uses for a record: its own cost when chosen, else the tariff."""
-    if rules.actual_cost and record.cost_cents is not None:
-        return record.cost_cents
-    return tariffs.for_record(record.edu_type, record.arrangement)
-
-
 def _split_by_type(
     amounts: Matrix,
     weighted: Sequence[tuple[CountedRecord, Fraction]],
@@ -156,7 +149,7 @@ def _split_by_type(
     their exact amounts (largest remainder), so the parts add up to the matrix to the cent."""
     exact: dict[tuple[str, str], dict[str, Fraction]] = {}
     for record, weight in weighted:
-        price = _price(record, rules, tariffs)
+        price = price_of(record, rules, tariffs)
         if price:
             parts = exact.setdefault((record.residence, record.school), {})
             parts[record.edu_type] = parts.get(record.edu_type, Fraction(0)) + price * weight

@@ -17,18 +17,12 @@ from grensverkeer.export.sheet_parts import (
     Names,
     column_sums,
 )
+from grensverkeer.method_names import method_label
 from grensverkeer.services.matrices.counted_matrix import Matrix
 from grensverkeer.services.plans.finalized_plans import Plan
 from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE
 from grensverkeer.settlement import Method
 from grensverkeer.settlement_result import Flow, SettlementResult
-
-METHOD_NAMES = {
-    Method.GROSS: "bruto (per leerling, zoals nu)",
-    Method.BILATERAL: "bilateraal (per paar het verschil)",
-    Method.MULTILATERAL: "multilateraal (saldi, zo min mogelijk betalingen)",
-    Method.CENTRAL: "centraal (via één verrekenpartij)",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +41,7 @@ class Settled:
 
 def _method_line(settled: Settled, names: Names) -> str:
     method = Method(settled.data.method)
-    line = f"Methode {METHOD_NAMES[method]}"
+    line = f"Methode {method_label(method)}"
     if method is Method.CENTRAL:
         line += f", verrekenpartij {names(settled.centre or REGIONAL_CENTRE)}"
     if settled.threshold_cents:

@@ -22,12 +22,12 @@ from grensverkeer.export.imports_sheet import imports_sheet
 from grensverkeer.export.matrix_sheets import amount_matrix_sheet, pupil_matrix_sheet
 from grensverkeer.export.pupil_sheets import records_with_school, schools_sheet, types_sheet
 from grensverkeer.export.settlement_sheets import (
-    METHOD_NAMES,
     Settled,
     balances_sheet,
     transfers_sheet,
 )
 from grensverkeer.export.sheet_parts import layout_of, namer
+from grensverkeer.method_names import method_label
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrices.counted_matrix import Matrix, amount_matrix, pupil_matrix
@@ -114,7 +114,7 @@ def build_export(
         types_sheet(weighted, amounts, tariffs_of(db, year), rules, layout, kind, counted_how),
         imports_sheet(db),
     )
-    method_name = METHOD_NAMES[Method(settled.data.method)]
+    method_name = method_label(settled.data.method)
     return Export(
         school_year=year,
         peildatum=rules.peildatum,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from grensverkeer import formatting
-from grensverkeer.counting import CountedRecord, Tariffs, counted
+from grensverkeer.counting import CountedRecord, Tariffs, counted, price_of
 from grensverkeer.errors import SET_TARIFF, GrensverkeerError, Hint
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrices.counted_matrix import load_records
@@ -54,9 +54,7 @@ def unpriced(
     not priced by their actual cost either: exactly those the amount matrix cannot price."""
     missing: dict[tuple[str, str], int] = {}
     for record, _weight in weighted:
-        if settings.actual_cost and record.cost_cents is not None:
-            continue
-        if tariffs.for_record(record.edu_type, record.arrangement) is None:
+        if price_of(record, settings.rules, tariffs) is None:
             key = (str(record.edu_type), record.arrangement)
             missing[key] = missing.get(key, 0) + record.pupils
     return [Unpriced(t, a, n) for (t, a), n in sorted(missing.items())]

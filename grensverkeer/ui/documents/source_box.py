@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.method_names import OFFERED, method_title
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
@@ -30,7 +31,6 @@ from grensverkeer.services.plans.finalized_plans import Plan
 from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
 from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE, REGIONAL_CENTRE_NAME
 from grensverkeer.settlement import Method
-from grensverkeer.ui.pages.settlement_page import METHODS
 
 
 def _tr(text: str) -> str:
@@ -39,10 +39,7 @@ def _tr(text: str) -> str:
 
 def method_label(method: Method | str) -> str:
     """The settlement page's words for a method (one translation for both pages)."""
-    for known, label in METHODS:
-        if known is Method(method):
-            return QCoreApplication.translate("SettlementPage", label)
-    return str(method)
+    return QCoreApplication.translate("SettlementPage", method_title(method))
 
 
 def short_method_label(method: Method | str) -> str:
@@ -77,7 +74,7 @@ class SourceBox(QGroupBox):
         self.plan_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.method = QComboBox()
         self.method.setAccessibleName(_tr("Methode"))
-        for method, _label in METHODS:
+        for method in OFFERED:
             self.method.addItem(method_label(method), str(method))
         self.centre = QComboBox()
         self.centre.setAccessibleName(_tr("Verrekenpartij"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from grensverkeer import formatting
 from grensverkeer.counting import MissingTariff
 from grensverkeer.mapping.trend import YearFigures, year_chart, year_figures
+from grensverkeer.method_names import method_name
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.imports.import_log import ImportSummary, list_imports
 from grensverkeer.services.matrices.counted_matrix import (
@@ -51,12 +52,6 @@ from grensverkeer.ui.workers import Loader
 
 Pupils = int | Fraction
 LAST_IMPORTS = 10
-METHOD_NAMES = {
-    "gross": "bruto",
-    "bilateral": "bilateraal",
-    "multilateral": "multilateraal",
-    "central": "centraal",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +314,7 @@ class OverviewPage(Page):
             return self.tr("nee")
         return self.tr("ja: plan {id}, {method}, {day}").format(
             id=plan.id,
-            method=METHOD_NAMES.get(plan.method, plan.method),
+            method=method_name(plan.method),
             day=formatting.short_date(plan.finalized_at.astimezone()),
         )
 

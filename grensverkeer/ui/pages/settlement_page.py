@@ -30,6 +30,7 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.mapping.charts import BarChart, Series, bar_chart
 from grensverkeer.mapping.picture import Picture
 from grensverkeer.mapping.units import whole_euros
+from grensverkeer.method_names import OFFERED, method_title, scenario_name
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.plans.finalized_plans import finalize
@@ -52,20 +53,20 @@ from grensverkeer.ui.plans_panel import PlansPanel
 from grensverkeer.ui.table_models import Column, RowsModel, group, heading, table_view
 from grensverkeer.ui.workers import Loader
 
-METHODS = (
-    (Method.MULTILATERAL, "Multilateraal: saldi, zo min mogelijk betalingen"),
-    (Method.BILATERAL, "Bilateraal: per paar het verschil"),
-    (Method.GROSS, "Bruto: per leerling, zoals nu"),
-    (Method.CENTRAL, "Centraal: via één verrekenpartij"),
-)
+#: the window's scenarios, in its column order; a pool is split by inhabitants
 SCENARIOS = (
-    (Scenario.GROSS, "bruto"),
-    (Scenario.BILATERAL, "bilateraal"),
-    (Scenario.MULTILATERAL, "multilateraal"),
-    (Scenario.NONE, "geen verrekening"),
-    (Scenario.POOL_H10, "pool H10 (inwoners)"),
-    (Scenario.POOL_H8, "pool H8 (inwoners)"),
+    Scenario.GROSS,
+    Scenario.BILATERAL,
+    Scenario.MULTILATERAL,
+    Scenario.NONE,
+    Scenario.POOL_H10,
+    Scenario.POOL_H8,
 )
+
+
+def scenario_label(scenario: Scenario) -> str:
+    name = scenario_name(scenario)
+    return _tr(name + " (inwoners)" if name.startswith("pool") else name)
 
 
 def _tr(text: str) -> str:
@@ -88,7 +89,7 @@ class ScenarioRow:
 
 def scenario_rows(analysis: Analysis, names: dict[str, str]) -> list[ScenarioRow]:
     """Per participant its position and transfer count in every scenario, side by side."""
-    results = [analysis.assessment.scenario(s) for s, _label in SCENARIOS]
+    results = [analysis.assessment.scenario(s) for s in SCENARIOS]
     rows = []
     for code in analysis.assessment.participants:
         cells: list[tuple[int, int] | None] = []
@@ -150,8 +151,8 @@ class SettlementPage(Page):
 
         self.method = QComboBox()
         self.method.setAccessibleName(_tr("Methode"))
-        for method, label in METHODS:
-            self.method.addItem(_tr(label), str(method))
+        for method in OFFERED:
+            self.method.addItem(_tr(method_title(method)), str(method))
         self.centre = QComboBox()
         self.centre.setAccessibleName(_tr("Verrekenpartij"))
         self.threshold = QLineEdit("0")
@@ -221,8 +222,8 @@ class SettlementPage(Page):
             [
                 Column(_tr("Gemeente"), lambda r: r.name),
                 *(
-                    Column(_tr(label), _scenario_text(i), numeric=True)
-                    for i, (_s, label) in enumerate(SCENARIOS)
+                    Column(scenario_label(scenario), _scenario_text(i), numeric=True)
+                    for i, scenario in enumerate(SCENARIOS)
                 ),
             ],
             self,

@@ -1,0 +1,1 @@
+"""Writers of the demo files, one module per format."""
