@@ -8,7 +8,6 @@ from grensverkeer.documents.data import DocumentData, TariffLine, from_plan, fro
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrices.counted_matrix import pupil_matrix
 from grensverkeer.services.plans.finalized_plans import get_plan, inputs_hash, plan_inputs
 from grensverkeer.services.settling.balance import Tolerance
 from grensverkeer.services.settling.year_settlement import compute_settlement
@@ -51,7 +50,7 @@ def draft_document_data(
     Raises ``MissingTariffError`` when pupils of the year have no tariff.
     """
     run = compute_settlement(db, year, method, centre=centre, threshold_cents=threshold_cents)
-    pupils = pupil_matrix(db, year)
+    pupils = run.counted.pupils()  # the records the settlement read, not a second read
     tariffs = tuple(
         TariffLine(str(t.edu_type), t.arrangement, t.cents) for t in list_tariffs(db, year)
     )

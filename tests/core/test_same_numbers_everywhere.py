@@ -59,3 +59,22 @@ def test_one_plan_reads_the_same_in_cli_window_pdf_and_excel(
     for cents in amounts:  # the workbook keeps numbers, in euros to the cent
         assert Decimal(cents) / 100 in euros
     assert Decimal(plan.result.total_moved) / 100 in euros
+
+
+def test_a_draft_reads_the_years_records_once(demo_db, monkeypatch) -> None:
+    """The settlement, the plan's inputs (its hash) and the draft's pupil counts all come from
+    one read of the school year's records (a draft used to read them three times)."""
+    from grensverkeer.documents.generate import document_data
+    from grensverkeer.services.matrices import counted_matrix
+
+    reads: list[SchoolYear] = []
+    real = counted_matrix.load_records
+
+    def counting_reads(db, year, edu_type=None):
+        reads.append(year)
+        return real(db, year, edu_type)
+
+    monkeypatch.setattr(counted_matrix, "load_records", counting_reads)
+    data = document_data(demo_db, Y)
+    assert data.draft and data.pupil_cells()
+    assert reads == [Y]

@@ -13,7 +13,13 @@ from fractions import Fraction
 
 from sqlalchemy import select
 
-from grensverkeer.counting import CountedRecord, MissingTariff, amount_cells, pupil_cells
+from grensverkeer.counting import (
+    CountedRecord,
+    MissingTariff,
+    Tariffs,
+    amount_cells,
+    pupil_cells,
+)
 from grensverkeer.domain import EduType
 from grensverkeer.errors import SET_TARIFF, GrensverkeerError, Hint
 from grensverkeer.schoolyear import SchoolYear
@@ -110,30 +116,57 @@ def load_records(
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class CountedYear:
+    """A school year's records, settings, participants and tariffs, read once per request:
+    the settlement, the plan's inputs and a draft's documents all count from this one read
+    (a draft used to read the year three times)."""
+
+    school_year: SchoolYear
+    settings: YearSettings
+    participants: tuple[str, ...]
+    records: tuple[CountedRecord, ...]
+    tariffs: Tariffs
+
+    @classmethod
+    def read(cls, db: Database, year: SchoolYear, edu_type: EduType | None = None) -> CountedYear:
+        settings = year_settings(db, year)
+        return cls(
+            year,
+            settings,
+            members_on(db, settings.peildatum),
+            tuple(load_records(db, year, edu_type)),
+            tariffs_of(db, year),
+        )
+
+    def pupils(self) -> Matrix:
+        """Each pupil once, in the cell of the record active on the peildatum (or naar rato)."""
+        cells = pupil_cells(self.records, self.settings.rules)
+        whole = {k: (int(v) if v.denominator == 1 else v) for k, v in cells.items() if v}
+        return self._matrix(PUPILS, whole)
+
+    def amounts(self) -> Matrix:
+        """Cents per cell from the tariffs (or actual costs); missing tariffs are an error."""
+        counted = amount_cells(self.records, self.settings.rules, self.tariffs)
+        if counted.missing:
+            raise MissingTariffError(self.school_year, counted.missing)
+        return self._matrix(AMOUNT, counted.cells)
+
+    def _matrix(self, measure: str, cells: Mapping[tuple[str, str], int | Fraction]) -> Matrix:
+        settings = self.settings
+        return Matrix(
+            self.school_year, settings.peildatum, measure, cells, self.participants, settings
+        )
+
+
 def pupil_matrix(db: Database, year: SchoolYear, edu_type: EduType | None = None) -> Matrix:
     """Each pupil once, in the cell of the record active on the peildatum (or naar rato)."""
-    settings = year_settings(db, year)
-    cells = pupil_cells(load_records(db, year, edu_type), settings.rules)
-    whole = {k: (int(v) if v.denominator == 1 else v) for k, v in cells.items() if v}
-    return Matrix(
-        year, settings.peildatum, PUPILS, whole, members_on(db, settings.peildatum), settings
-    )
+    return CountedYear.read(db, year, edu_type).pupils()
 
 
 def amount_matrix(db: Database, year: SchoolYear, edu_type: EduType | None = None) -> Matrix:
     """Cents per cell from the tariffs (or actual costs); missing tariffs are an error."""
-    settings = year_settings(db, year)
-    counted = amount_cells(load_records(db, year, edu_type), settings.rules, tariffs_of(db, year))
-    if counted.missing:
-        raise MissingTariffError(year, counted.missing)
-    return Matrix(
-        year,
-        settings.peildatum,
-        AMOUNT,
-        counted.cells,
-        members_on(db, settings.peildatum),
-        settings,
-    )
+    return CountedYear.read(db, year, edu_type).amounts()
 
 
 def matrix_for(

@@ -22,7 +22,6 @@ from sqlalchemy.exc import IntegrityError
 from grensverkeer import formatting
 from grensverkeer.errors import LIST_PLANS, WITHDRAW_PLAN, GrensverkeerError, Hint
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrices.counted_matrix import pupil_matrix
 from grensverkeer.services.plans.plan_checks import check_finalizable
 from grensverkeer.services.settling.year_settlement import (
     SettlementRun,
@@ -67,7 +66,7 @@ def plan_inputs(db: Database, run: SettlementRun) -> dict[str, object]:
     """What the plan was computed from, as plain JSON in a fixed order."""
     settings = run.settings
     settlement = run.settlement
-    pupils = pupil_matrix(db, run.school_year)
+    pupils = run.counted.pupils()  # from the run's own read: the same records, counted once
     return {
         "school_year": str(run.school_year),
         "peildatum": settings.peildatum.isoformat(),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrices.counted_matrix import Matrix, amount_matrix
+from grensverkeer.services.matrices.counted_matrix import CountedYear, Matrix
 from grensverkeer.services.matrices.year_pupils import require_pupils
 from grensverkeer.services.years.year_settings import YearSettings
 from grensverkeer.settlement import Method, Settlement, SettlementError, settle
@@ -28,6 +28,7 @@ class SettlementRun:
     school_year: SchoolYear
     matrix: Matrix
     settlement: Settlement
+    counted: CountedYear  # the one read it came from: the pupils counted from it too
 
     @property
     def settings(self) -> YearSettings:
@@ -47,7 +48,8 @@ def compute_settlement(
     if threshold_cents < 0:
         raise GrensverkeerError("De bagatelgrens kan niet negatief zijn.")
     require_pupils(db, year)  # a year without pupils is said, never settled as all zeros
-    matrix = amount_matrix(db, year)
+    counted = CountedYear.read(db, year)
+    matrix = counted.amounts()
     if method is Method.CENTRAL:
         centre = centre or REGIONAL_CENTRE
         if centre != REGIONAL_CENTRE and centre not in matrix.participants:
@@ -69,7 +71,7 @@ def compute_settlement(
         )
     except SettlementError as error:
         raise GrensverkeerError(str(error)) from None
-    return SettlementRun(year, matrix, settlement)
+    return SettlementRun(year, matrix, settlement, counted)
 
 
 def settlement_result(run: SettlementRun) -> SettlementResult:
