@@ -4,6 +4,7 @@ Apart from ``database`` because it is about files, not about the database in the
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -28,8 +29,11 @@ def prepare_sqlite_file(path: Path, wait_seconds: float) -> bool:
     try:
         _check_folder(path)
         size = path.stat().st_size if path.exists() else None
+        if size is None:
+            _create_private(path)
+            return True
         if not size:
-            return size is None
+            return False
         with path.open("rb") as stream:
             header = stream.read(len(SQLITE_HEADER))
     except OSError as error:
@@ -88,3 +92,11 @@ def remove_if_empty(path: Path) -> None:
             path.unlink()
     except OSError:
         pass
+
+
+def _create_private(path: Path) -> None:
+    """A new database file readable by its owner only (it holds pupils' pseudonyms and where
+    they live); SQLite gives its journal files the same rights. Made empty here, SQLite then
+    fills it as a new database."""
+    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(descriptor)

@@ -74,3 +74,11 @@ def test_the_own_data_folder_is_made_when_needed(cli, here: Path) -> None:
     assert code == 0, err
     assert default.exists() and "Nieuwe database aangemaakt" in err
     assert os.path.commonpath([default, here]) == str(here)  # inside the test's own folders
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_new_database_file_is_private(cli, here: Path) -> None:
+    """It holds pupils' pseudonyms and where they live: the owner only (as the key file)."""
+    code, _out, err = cli("--db", "prive.sqlite", "imports")
+    assert code == 0, err
+    assert (here / "prive.sqlite").stat().st_mode & 0o777 == 0o600
