@@ -48,7 +48,7 @@ def test_every_type_ignore_has_a_reason() -> None:
     bare = []
     for path in sorted((REPO / "grensverkeer").rglob("*.py")):
         name = path.relative_to(REPO).as_posix()
-        if name in NOT_YET or name.startswith("grensverkeer/ui/"):  # the ui: not type checked
+        if name in NOT_YET:  # the window too: not type checked, but no ignore without a reason
             continue
         text = path.read_text(encoding="utf-8")
         bare += [f"{name}:{number}" for number in _unexplained(text)]

@@ -31,6 +31,7 @@ from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrices.counted_matrix import Matrix, MissingTariffError
 from grensverkeer.services.matrices.matrix_filters import MatrixFilter, filtered_matrix
 from grensverkeer.services.matrices.year_pupils import YearPupils, year_pupils
+from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
 from grensverkeer.ui.filter_bar import FilterBar
 from grensverkeer.ui.heatmap import OUTSIDE, TOTAL, full_name
@@ -47,7 +48,7 @@ class MapPage(Page):
     name = "kaart"
     title = "Kaart"
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setAccessibleName(self.tr("Kaart"))
         self.school_year: SchoolYear | None = None

@@ -33,6 +33,7 @@ from grensverkeer.services.matrices.matrix_filters import (
 )
 from grensverkeer.services.matrices.year_pupils import YearPupils, year_pupils
 from grensverkeer.services.privacy.purge import purged_year
+from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
 from grensverkeer.ui.filter_bar import FilterBar
 from grensverkeer.ui.heatmap import (
@@ -55,7 +56,7 @@ class MatrixPage(Page):
     name = "matrix"
     title = "Matrix"
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setAccessibleName(self.tr("Matrix"))
         self.school_year: SchoolYear | None = None

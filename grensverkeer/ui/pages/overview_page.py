@@ -35,6 +35,7 @@ from grensverkeer.services.plans.finalized_plans import Plan, finalized_plan
 from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, cross_border, parse_tolerance
 from grensverkeer.services.years.tariffs import list_tariffs
 from grensverkeer.storage.database import Database
+from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.heatmap import full_name
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.picture_view import PictureView
@@ -104,7 +105,7 @@ class OverviewPage(Page):
     name = "overzicht"
     title = "Overzicht"
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setAccessibleName(self.tr("Overzicht"))
         self.loader = Loader(self, context.pool, "overzicht tellen")

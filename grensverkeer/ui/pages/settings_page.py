@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from grensverkeer.schoolyear import SchoolYear
+from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.settings.database_tab import DatabaseTab
 from grensverkeer.ui.settings.inhabitants_tab import InhabitantsTab
@@ -31,7 +32,7 @@ class SettingsPage(Page):
 
     open_database_requested = Signal(str)  # a path or URL the window should open
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setAccessibleName(self.tr("Instellingen"))
         self.school_year: SchoolYear | None = None

@@ -9,6 +9,7 @@ school year that has one already gets the service's Dutch refusal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -43,6 +44,7 @@ from grensverkeer.services.settling.year_settlement import (
     compute_settlement,
 )
 from grensverkeer.settlement import Method, Transfer
+from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import ask, show_error, show_info
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
 from grensverkeer.ui.heatmap import full_name
@@ -106,7 +108,7 @@ def scenario_rows(analysis: Analysis, names: dict[str, str]) -> list[ScenarioRow
     return rows
 
 
-def _scenario_text(index: int) -> callable:  # type: ignore[valid-type]
+def _scenario_text(index: int) -> Callable[[ScenarioRow], str]:
     def text(row: ScenarioRow) -> str:
         cell = row.cells[index]
         if cell is None:
@@ -137,7 +139,7 @@ class SettlementPage(Page):
     name = "verrekening"
     title = "Verrekening"
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.year: SchoolYear | None = None
         self.run: SettlementRun | None = None

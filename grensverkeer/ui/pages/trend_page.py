@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.mapping.trend import YearFigures, trend_charts, trend_figures
 from grensverkeer.services.settling.balance import DEFAULT_TOLERANCE, Tolerance, parse_tolerance
+from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.empty_year import no_pupils_text
 from grensverkeer.ui.heatmap import full_name
 from grensverkeer.ui.page_widgets import labelled
@@ -29,7 +30,7 @@ class TrendPage(Page):
     name = "trend"
     title = "Trend"
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setAccessibleName(self.tr("Trend"))
         self.loader = Loader(self, context.pool, "trend tellen")
