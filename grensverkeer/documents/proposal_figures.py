@@ -7,21 +7,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
 
 from grensverkeer.documents import figures
 from grensverkeer.documents.data import DocumentData
 from grensverkeer.documents.page_template import LANDSCAPE, frame_width
 from grensverkeer.documents.pictures import to_drawing
-from grensverkeer.documents.styles import styles
+from grensverkeer.documents.prose import para
 from grensverkeer.mapping.trend import YearFigures
 
 MAP_WIDTH = 860.0  # the map is laid out at this width in points, then scaled to the frame
 MAP_HEIGHT = 400.0  # its height on the landscape page
-
-
-def _p(markup: str, style: str = "body") -> Paragraph:
-    return Paragraph(markup, styles()[style])
 
 
 def map_page(data: DocumentData) -> list[Flowable]:
@@ -30,8 +26,8 @@ def map_page(data: DocumentData) -> list[Flowable]:
     picture = figures.map_picture(data, MAP_WIDTH, MAP_WIDTH * MAP_HEIGHT / width)
     return [
         PageBreak(),
-        _p("De stromen op de kaart", "h2_loose"),
-        _p(
+        para("De stromen op de kaart", "h2_loose"),
+        para(
             "Elke gemeente is gekleurd naar haar saldo binnen de regio in euro’s (paars: "
             "ontvangt, oranje: betaalt). De pijlen lopen van woongemeente naar schoolgemeente; "
             f"hun dikte is het bedrag. Alleen de {figures.MAP_FLOWS} grootste stromen zijn "
@@ -49,8 +45,8 @@ def trend_section(data: DocumentData, trend: Sequence[YearFigures], width: float
         return []
     pictures = [to_drawing(p) for p in figures.trend_pictures(data, trend, width)]
     heading = [
-        _p("Over de schooljaren", "h2"),
-        _p(
+        para("Over de schooljaren", "h2"),
+        para(
             "Elk schooljaar met zijn eigen deelnemers; een gemeente die in een jaar geen "
             "deelnemer was, heeft dat jaar geen staaf (‘geen lid’).",
             "lead",

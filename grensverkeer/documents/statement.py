@@ -10,26 +10,18 @@ bagatelgrens waives).
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from grensverkeer import formatting
 from grensverkeer.documents import figures, text
 from grensverkeer.documents.data import DocumentData, Pupils
 from grensverkeer.documents.page_template import PORTRAIT, build_pdf, frame_width, running_for
 from grensverkeer.documents.proposal import facts, withdrawn_banner
-from grensverkeer.documents.styles import styles
+from grensverkeer.documents.prose import chapter, para
 from grensverkeer.documents.tables import data_table, key_value_table, signature_grid
 from grensverkeer.settlement import Method
 
 TITLE = "Overeenkomst verrekening grensverkeer zorg in onderwijs"
-
-
-def _p(markup: str, style: str = "body") -> Paragraph:
-    return Paragraph(markup, styles()[style])
-
-
-def _h1(number: int, title: str) -> Paragraph:
-    return _p(f"{number}. {text.esc(title)}", "h1")
 
 
 def _pupils(value: Pupils) -> str:
@@ -75,18 +67,18 @@ def _opening(data: DocumentData, code: str) -> list[Flowable]:
     width = frame_width(PORTRAIT)
     party = data.party(code)
     story: list[Flowable] = [
-        _p(text.esc(TITLE), "title"),
-        _p(f"{text.esc(party.label)} · schooljaar {data.school_year}", "subtitle"),
+        para(text.esc(TITLE), "title"),
+        para(f"{text.esc(party.label)} · schooljaar {data.school_year}", "subtitle"),
     ]
     if data.draft:
-        story.append(_p(text.CONCEPT, "concept"))
+        story.append(para(text.CONCEPT, "concept"))
     story += withdrawn_banner(data)
     story.append(key_value_table(facts(data), (32 * mm, width - 32 * mm)))
     story.append(Spacer(1, 4 * mm))
     others = figures.counterparties(data, code)
     parties = [text.municipality(party)] + [text.municipality(data.party(o)) for o in others]
     story.append(
-        _p(
+        para(
             f"Deze overeenkomst hoort bij het verrekenvoorstel van regio {text.esc(data.region)} "
             f"voor schooljaar {data.school_year}"
             + ("" if data.draft else f" (plan {data.plan_id})")
@@ -106,9 +98,9 @@ def _flows(data: DocumentData, code: str) -> list[Flowable]:
     party = data.party(code)
     known = data.pupils is not None
     rows_data = figures.exchanges(data, code)
-    story: list[Flowable] = [_h1(1, "Leerlingen en bedragen per gemeente")]
+    story: list[Flowable] = [chapter(1, "Leerlingen en bedragen per gemeente")]
     story.append(
-        _p(
+        para(
             f"In: leerlingen uit de andere gemeente op een school in {text.esc(party.name)}; "
             f"die gemeente is {text.esc(party.name)} het bedrag verschuldigd. Uit: leerlingen "
             f"uit {text.esc(party.name)} op een school in de andere gemeente. Alleen "
@@ -141,7 +133,7 @@ def _flows(data: DocumentData, code: str) -> list[Flowable]:
         story.append(data_table(header, rows, width, total=total))
     else:
         story.append(
-            _p(
+            para(
                 f"Er gaan geen leerlingen tussen {text.esc(party.name)} en een andere "
                 "deelnemende gemeente."
             )
@@ -155,12 +147,12 @@ def _flows(data: DocumentData, code: str) -> list[Flowable]:
                 f"Voor leerlingen die in {text.esc(party.name)} zelf naar school gaan: "
                 f"{text.euros(own_cents)}"
             )
-        story.append(_p(f"{own}; dat wordt niet verrekend.", "note"))
+        story.append(para(f"{own}; dat wordt niet verrekend.", "note"))
     matrix_net = data.matrix_positions()[code]
     position = data.position(code)
     story.append(Spacer(1, 3))
     story.append(
-        _p(
+        para(
             f"Saldo van {text.esc(party.name)}: in min uit is {text.euros(matrix_net)}"
             + (f"; na de bagatelgrens {text.euros(position)}" if matrix_net != position else "")
             + "."
@@ -173,7 +165,7 @@ def _flows(data: DocumentData, code: str) -> list[Flowable]:
             for w in waived
         ]
         story.append(
-            _p(
+            para(
                 f"Niet verrekend, want kleiner dan de bagatelgrens van "
                 f"{text.euros(data.threshold_cents)}:",
             )
@@ -195,10 +187,10 @@ def _payments(data: DocumentData, code: str) -> list[Flowable]:
     party = data.party(code)
     position = data.position(code)
     mine = figures.transfers_of(data, code)
-    story: list[Flowable] = [CondPageBreak(50 * mm), _h1(2, "Wat er betaald wordt")]
+    story: list[Flowable] = [CondPageBreak(50 * mm), chapter(2, "Wat er betaald wordt")]
     if not mine:
         story.append(
-            _p(
+            para(
                 f"{text.esc(party.name)} betaalt en ontvangt niets: "
                 + (
                     "het saldo is nul."
@@ -225,7 +217,7 @@ def _payments(data: DocumentData, code: str) -> list[Flowable]:
             f"{text.esc(party.name)} betaalt {text.euros(sum(t.cents for t in outgoing))}: "
             f"{text.joined(targets)}."
         )
-    story.append(_p(" ".join(sentences), "lead"))
+    story.append(para(" ".join(sentences), "lead"))
     rows = []
     for t in mine:
         if t.payee == code:
@@ -253,7 +245,7 @@ def _payments(data: DocumentData, code: str) -> list[Flowable]:
             " Alleen de saldi worden vereffend: wie aan wie betaalt, hoeft niet samen te vallen "
             "met de leerlingen tussen die twee gemeenten."
         )
-    story.append(_p(note, "note"))
+    story.append(para(note, "note"))
     return story
 
 
@@ -280,8 +272,8 @@ def _terms(data: DocumentData, code: str) -> list[Flowable]:
     ]
     return [
         CondPageBreak(40 * mm),
-        _h1(3, "Betalingsvoorwaarden"),
-        *(_p(f"• {t}") for t in terms),
+        chapter(3, "Betalingsvoorwaarden"),
+        *(para(f"• {t}") for t in terms),
     ]
 
 
@@ -290,14 +282,14 @@ def _outside(data: DocumentData, code: str) -> list[Flowable]:
     party = data.party(code)
     known = data.pupils is not None
     items = figures.exchanges(data, code, participants=False)
-    story: list[Flowable] = [CondPageBreak(40 * mm), _h1(4, "Buiten de regio")]
+    story: list[Flowable] = [CondPageBreak(40 * mm), chapter(4, "Buiten de regio")]
     if not items:
         story.append(
-            _p(f"{text.esc(party.name)} heeft geen leerlingen van of naar buiten de regio.")
+            para(f"{text.esc(party.name)} heeft geen leerlingen van of naar buiten de regio.")
         )
         return story
     story.append(
-        _p(
+        para(
             "Niet in deze verrekening; apart te regelen met de gemeente buiten de regio. In: "
             f"wonen daar, school in {text.esc(party.name)}. Uit: wonen in "
             f"{text.esc(party.name)}, school daar.",
@@ -333,8 +325,8 @@ def _signatures(data: DocumentData, code: str) -> list[Flowable]:
         for c in codes
     ]
     heading = [
-        _h1(5, "Ondertekening"),
-        _p(
+        chapter(5, "Ondertekening"),
+        para(
             f"Voor akkoord met de betalingen in deze overeenkomst voor schooljaar "
             f"{data.school_year}"
             + ("" if data.draft else f" (plan {data.plan_id}, kenmerk {data.short_hash})")
