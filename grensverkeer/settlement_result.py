@@ -1,4 +1,5 @@
-"""A settlement as a value: what ``settle --format json`` prints and what a plan stores.
+"""A settlement as a value: what ``settle --format json`` prints and what a plan stores; and
+the inputs a plan stored, read back (``PlanInputs``).
 
 One frozen shape from the computation to the plan, the documents, the export and the CLI;
 ``to_json`` and ``from_json`` are the only places that know the JSON (the agreed contract:
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
 from typing import Any
 
 
@@ -77,3 +80,57 @@ class SettlementResult:
             flows("waived"),
             flows("outside"),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTariff:
+    edu_type: str
+    arrangement: str  # "" for the type's own tariff
+    cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInputs:
+    """What a plan was computed from, read from the JSON it stored (``plans.plan_inputs``
+    writes it; the plan's sha256 is over that JSON, so the JSON itself stays the record). The
+    one reader of it: older plans may lack keys, which read as "not stored"."""
+
+    peildatum: date | None
+    pro_rata: bool
+    actual_cost: bool
+    participants: tuple[str, ...] | None  # None: the plan did not say
+    tariffs: tuple[StoredTariff, ...]
+    amounts: tuple[tuple[str, str, int], ...]  # (residence, school, cents), as stored
+    pupils: tuple[tuple[str, str, Fraction], ...] | None  # exact counts; None: not stored
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PlanInputs:
+        peildatum = data.get("peildatum")
+        participants = data.get("participants")
+        pupils = data.get("pupils")
+        return cls(
+            date.fromisoformat(str(peildatum)) if peildatum else None,
+            bool(data.get("pro_rata")),
+            bool(data.get("actual_cost")),
+            None if participants is None else tuple(str(code) for code in _listed(participants)),
+            tuple(
+                StoredTariff(str(t["type"]), str(t["arrangement"]), int(t["cents"]))
+                for t in _listed(data.get("tariffs", []))
+            ),
+            tuple(
+                (str(a["from"]), str(a["to"]), int(a["cents"]))
+                for a in _listed(data.get("amounts", []))
+            ),
+            None
+            if pupils is None
+            else tuple(
+                (str(p["from"]), str(p["to"]), Fraction(str(p["value"]))) for p in _listed(pupils)
+            ),
+        )
+
+
+def _listed(value: object) -> list[Any]:
+    """A list the plan stored (JSON: objects, strings, numbers)."""
+    if not isinstance(value, list):
+        raise TypeError(f"a list was expected in the plan's inputs, not {type(value).__name__}")
+    return value

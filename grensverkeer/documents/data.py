@@ -17,7 +17,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from grensverkeer.errors import GrensverkeerError
@@ -32,7 +31,7 @@ from grensverkeer.services.settling.year_settlement import (
 )
 from grensverkeer.services.years.membership import REGION
 from grensverkeer.settlement import Method
-from grensverkeer.settlement_result import Flow
+from grensverkeer.settlement_result import Flow, PlanInputs
 
 Pupils = int | Fraction
 Cell = tuple[str, str]
@@ -230,45 +229,32 @@ def issue_date(finalized_at: datetime) -> date:
     return finalized_at.astimezone(REGION_TIMEZONE).date()
 
 
-def plan_pupils(inputs: Mapping[str, object]) -> tuple[tuple[str, str, Pupils], ...] | None:
+def plan_pupils(inputs: PlanInputs) -> tuple[tuple[str, str, Pupils], ...] | None:
     """Pupil counts from what a plan stored, without looking at today's database.
 
-    A plan that stores ``pupils`` (``[{"from", "to", "value"}]``, value an integer or a fraction
-    written ``"7/2"``) gives them as they are. Otherwise they follow exactly from the amounts
-    only when every pupil costs the same: no naar rato, no actual costs, and one tariff value
-    for every type and arrangement (then a cell's cents are pupils × that tariff). In every
-    other case the counts are not part of the plan and None is returned: the documents then
-    show amounts only, rather than counts that a later import might have changed.
+    A plan that stores its pupil counts gives them as they are. Otherwise they follow exactly
+    from the amounts only when every pupil costs the same: no naar rato, no actual costs, and
+    one tariff value for every type and arrangement (then a cell's cents are pupils × that
+    tariff). In every other case the counts are not part of the plan and None is returned: the
+    documents then show amounts only, rather than counts that a later import might have changed.
     """
-    stored = inputs.get("pupils")
-    if isinstance(stored, list):
-        cells = []
-        for item in stored:
-            value = Fraction(str(item["value"]))
-            cells.append((str(item["from"]), str(item["to"]), _whole(value)))
-        return tuple(sorted(c for c in cells if c[2]))
-    if inputs.get("pro_rata") or inputs.get("actual_cost"):
+    if inputs.pupils is not None:
+        return tuple(sorted((r, s, _whole(v)) for r, s, v in inputs.pupils if v))
+    if inputs.pro_rata or inputs.actual_cost:
         return None
-    tariffs = {int(t["cents"]) for t in _json_list(inputs.get("tariffs", []))}
+    tariffs = {t.cents for t in inputs.tariffs}
     if len(tariffs) != 1:
         return None
     (tariff,) = tariffs
     if tariff <= 0:
         return None
     cells = []
-    for item in _json_list(inputs.get("amounts", [])):
-        count, rest = divmod(int(item["cents"]), tariff)
+    for residence, school, cents in inputs.amounts:
+        count, rest = divmod(cents, tariff)
         if rest:
             return None
-        cells.append((str(item["from"]), str(item["to"]), count))
+        cells.append((residence, school, count))
     return tuple(sorted(c for c in cells if c[2]))
-
-
-def _json_list(value: object) -> list[Any]:
-    """A list a plan stored in its inputs (JSON: its items are objects, strings, numbers)."""
-    if not isinstance(value, list):
-        raise TypeError(f"a list was expected in the plan's inputs, not {type(value).__name__}")
-    return value
 
 
 def _whole(value: Fraction) -> Pupils:
@@ -284,34 +270,30 @@ def from_plan(
 ) -> DocumentData:
     """The documents of a finalised plan, from its stored data only."""
     reference = reference or load_reference()
-    inputs, result = plan.inputs, plan.result
-    participants = tuple(str(code) for code in _json_list(inputs["participants"]))
-    amounts = tuple(
-        sorted(
-            (str(a["from"]), str(a["to"]), int(a["cents"]))
-            for a in _json_list(inputs["amounts"])
-            if int(a["cents"])
+    inputs, result = plan.stored_inputs, plan.result
+    if inputs.participants is None or inputs.peildatum is None:
+        raise GrensverkeerError(
+            f"Plan {plan.id} bewaart zijn deelnemers of peildatum niet; de documenten worden niet "
+            "uit de huidige gegevens aangevuld."
         )
-    )
+    participants = inputs.participants
+    amounts = tuple(sorted(cell for cell in inputs.amounts if cell[2]))
     centre = plan.centre
     return DocumentData(
         region=REGION,
         school_year=plan.school_year,
-        peildatum=date.fromisoformat(str(inputs["peildatum"])),
+        peildatum=inputs.peildatum,
         issued=issued or issue_date(plan.finalized_at),
         method=Method(plan.method),
         centre=centre,
         threshold_cents=plan.threshold_cents,
-        pro_rata=bool(inputs.get("pro_rata")),
-        actual_cost=bool(inputs.get("actual_cost")),
+        pro_rata=inputs.pro_rata,
+        actual_cost=inputs.actual_cost,
         participants=tuple(sorted(participants)),
         parties=parties_for(_codes(participants, amounts, centre), reference),
         amounts=amounts,
         pupils=plan_pupils(inputs),
-        tariffs=tuple(
-            TariffLine(str(t["type"]), str(t["arrangement"]), int(t["cents"]))
-            for t in _json_list(inputs["tariffs"])
-        ),
+        tariffs=tuple(TariffLine(t.edu_type, t.arrangement, t.cents) for t in inputs.tariffs),
         positions=tuple(sorted(result.positions)),
         transfers=_payments(result.transfers),
         total_moved=result.total_moved,

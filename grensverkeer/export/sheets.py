@@ -11,9 +11,6 @@ The sheets themselves are built in ``matrix_sheets``, ``settlement_sheets``, ``p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from grensverkeer import formatting
 from grensverkeer.counting import counted
 from grensverkeer.errors import PLAN_FIXES_OPTIONS, GrensverkeerError, Hint
@@ -77,10 +74,10 @@ def build_export(
         )
     else:
         amounts = amount_matrix(db, year)
-        inputs: Mapping[str, Any] = plan.inputs
-        stored = {(a["from"], a["to"]): int(a["cents"]) for a in inputs["amounts"]}
+        inputs = plan.stored_inputs
+        stored = {(residence, school): cents for residence, school, cents in inputs.amounts}
         current = {cell: cents for cell, cents in _cents(amounts).items() if cents}
-        same = stored == current and list(inputs["participants"]) == list(amounts.participants)
+        same = stored == current and inputs.participants == tuple(amounts.participants)
         settled = Settled(
             data=plan.result,
             amounts=stored,

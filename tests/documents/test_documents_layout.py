@@ -20,7 +20,7 @@ from grensverkeer.documents.text import slug, whole_euros
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.plans.finalized_plans import Plan
-from grensverkeer.settlement_result import SettlementResult
+from grensverkeer.settlement_result import PlanInputs, SettlementResult
 
 BENCH = REPO / "benchmarks" / "documents_bench.py"
 
@@ -110,14 +110,14 @@ def test_inconsistent_figures_are_refused(synthetic: DocumentData) -> None:
         dataclasses.replace(synthetic, amounts=tuple(amounts))
 
 
-def _inputs(**changes: object) -> dict[str, object]:
+def _inputs(**changes: object) -> PlanInputs:
     inputs: dict[str, object] = {
         "pro_rata": False,
         "actual_cost": False,
         "tariffs": [{"type": "VSO", "arrangement": "", "cents": 1000}],
         "amounts": [{"from": "GM0503", "to": "GM0518", "cents": 3000}],
     }
-    return inputs | changes
+    return PlanInputs.from_json(inputs | changes)
 
 
 def test_pupil_counts_come_from_the_plan_alone() -> None:
@@ -229,3 +229,21 @@ def test_building_documents_never_imports_qt() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_stored_inputs_are_read_in_one_place() -> None:
+    """A plan's inputs stay the JSON its hash covers; ``PlanInputs`` reads them, and keys an
+    older plan lacks read as "not stored" (never filled in from today's database)."""
+    plan = _plan(datetime(2025, 3, 14, tzinfo=UTC))
+    inputs = plan.stored_inputs
+    assert inputs.participants == ("GM0503", "GM0518")
+    assert inputs.peildatum == date(2024, 10, 1)
+    assert inputs.amounts == (("GM0503", "GM0518", 2_500_000),)
+    assert inputs.pupils is None
+    old = PlanInputs.from_json({"amounts": [], "tariffs": []})
+    assert (old.participants, old.peildatum, old.pupils) == (None, None, None)
+    without = dataclasses.replace(
+        plan, inputs={k: v for k, v in plan.inputs.items() if k != "participants"}
+    )
+    with pytest.raises(GrensverkeerError, match="bewaart zijn deelnemers of peildatum niet"):
+        from_plan(without)

@@ -314,7 +314,7 @@ def test_a_plan_shows_its_stored_pupil_counts_with_several_tariffs(
     amounts, and today's database is not asked, so a later import changes nothing."""
     set_tariff(region, Y, EduType.SO, 999_00)
     plan = finalise(region)
-    assert plan.inputs["pupils"]
+    assert plan.stored_inputs.pupils
     out = tmp_path / "bedragen"
     code, _out, err = run_documents(
         "--db", url(region), "documents", "--school-year", "2024-2025", "--plan", plan.id,

@@ -29,7 +29,7 @@ from grensverkeer.services.settling.year_settlement import (
     settlement_result,
 )
 from grensverkeer.services.years.tariffs import list_tariffs
-from grensverkeer.settlement_result import SettlementResult
+from grensverkeer.settlement_result import PlanInputs, SettlementResult
 from grensverkeer.storage.database import Database, exclusive
 from grensverkeer.storage.schema import PlanRow
 from grensverkeer.who_when import as_utc, os_user
@@ -56,6 +56,11 @@ class Plan:
     @property
     def short_hash(self) -> str:
         return self.sha256[:12]
+
+    @property
+    def stored_inputs(self) -> PlanInputs:
+        """``inputs`` read into values (the JSON stays as stored: the hash is over it)."""
+        return PlanInputs.from_json(self.inputs)
 
     @property
     def withdrawn(self) -> bool:

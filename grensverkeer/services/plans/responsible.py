@@ -178,10 +178,8 @@ def _plan_participants(plan: Plan, members: frozenset[str]) -> frozenset[str]:
     They differ only when the membership table was edited after the plan was finalised; the
     plan settles what it counted, so its own list decides.
     """
-    listed = plan.inputs.get("participants")
-    if isinstance(listed, list) and all(isinstance(c, str) for c in listed):
-        return frozenset(listed)
-    return members
+    listed = plan.stored_inputs.participants
+    return members if listed is None else frozenset(listed)
 
 
 # Residence ---------------------------------------------------------------------------------
