@@ -97,8 +97,8 @@ def run_app(
     from grensverkeer.storage.database import open_database
     from grensverkeer.ui.context import UiContext
     from grensverkeer.ui.dialogs import Unattended, install_excepthook, show_error
-    from grensverkeer.ui.main_window import remembered_target
     from grensverkeer.ui.settings_store import SettingsStore
+    from grensverkeer.ui.window_tasks import remembered_target
     from grensverkeer.ui.workers import wait_for_workers
 
     if demo and db:  # the command line refuses this first, in its own words

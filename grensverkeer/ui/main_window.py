@@ -1,54 +1,6 @@
 """The main window: navigation on the left, one page at a time, menus, and the school year.
 
-How a page plugs in (for the authors of the other pages)
--------------------------------------------------------
-* **Where.** ``PAGES`` lists the page classes, in navigation order, imported like any other
-  module: a page that is missing or fails to import stops the program at start with an
-  ``ImportError`` (the desktop bundle finds them the same way), and a page whose constructor
-  fails stops it too. No page is ever silently left out. The pages are::
-
-      grensverkeer.ui.pages.overview_page    Overzicht     name "overzicht"
-      grensverkeer.ui.pages.data_page        Gegevens      name "gegevens"
-      grensverkeer.ui.pages.matrix_page      Matrix        name "matrix"
-      grensverkeer.ui.pages.map_page         Kaart         name "kaart"
-      grensverkeer.ui.pages.trend_page       Trend         name "trend"
-      grensverkeer.ui.pages.settlement_page  Verrekening   name "verrekening"
-      grensverkeer.ui.pages.documents_page   Documenten    name "documenten"
-      grensverkeer.ui.pages.settings_page    Instellingen  name "instellingen"
-
-  Tests may pass ``pages=`` with fewer (or stand-in) page classes.
-
-* **Construction.** ``MyPage(context)``; the window parents it. The constructor builds
-  widgets only and reads nothing from the database: a page is filled by ``refresh()``.
-
-* **Refresh.** The window calls ``refresh()`` when the page becomes visible and its data may
-  have changed since it was last filled (at the start, after ``context.events.changed``, after
-  a school year change), and on F5 (Beeld → Vernieuwen) for the page in view. Pages that are
-  not visible are only marked stale, so a change costs one refresh, not six. A page that
-  changes data calls a service and then emits ``context.events.changed``; it does not refresh
-  other pages itself. A ``GrensverkeerError`` raised by ``refresh()`` is shown as a Dutch
-  message. Reads that take seconds on a large region (counting a matrix: about 1.5 s per
-  100,000 records) go through a ``ui.workers.Loader`` (``self.loader = Loader(self,
-  context.pool)``; ``refresh()`` calls ``self.loader.load(compute, show, show_failure)``, and
-  the newest request wins); other long work (an import, the demo) through a
-  ``ui.workers.Worker`` with progress and cancel. Such a page defines ``is_busy()``.
-
-* **School year.** One selector, in the toolbar at the top, drives every page. A page that
-  depends on the school year defines ``set_school_year(year: SchoolYear | None)``; the window
-  calls it on every page that has it, before the first refresh and whenever the choice
-  changes, and then refreshes the visible page. ``set_school_year`` only stores the year
-  (``None``: no school year exists yet); ``refresh()`` does the work. The window offers the
-  school years with pupils and those with settings or tariffs; with none, the current one.
-
-* **Optional hooks, found by name.** ``start_import()`` on the "gegevens" page (Bestand →
-  Importeren…, Ctrl+O); ``export_excel()`` and ``print_document()`` on the "documenten" page
-  (Ctrl+E, Ctrl+P); ``is_busy() -> bool`` on a page that runs workers (the screenshot waits
-  until it is False); a Qt signal ``open_database_requested(str)`` on a page that lets the
-  user choose another database (the window opens it, then calls the page's
-  ``database_opened(description)`` or ``database_failed(message)`` when present).
-
-* **Words.** All visible text through ``self.tr()``, Dutch; no fixed pixel sizes for text;
-  ``setAccessibleName`` on every interactive widget.
+How a page plugs in is written in ``ui/pages/base.py``.
 """
 
 from __future__ import annotations
@@ -56,7 +8,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -77,8 +28,6 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.schoolyear import SchoolYear
@@ -96,6 +45,7 @@ from grensverkeer.ui.pages.settings_page import SettingsPage
 from grensverkeer.ui.pages.settlement_page import SettlementPage
 from grensverkeer.ui.pages.trend_page import TrendPage
 from grensverkeer.ui.settings_store import SettingsStore
+from grensverkeer.ui.window_tasks import WindowTasks, short_target
 from grensverkeer.ui.workers import Worker
 
 log = logging.getLogger("grensverkeer.ui")
@@ -115,27 +65,6 @@ DOCUMENTS_PAGE = "documenten"
 SETTINGS_PAGE = "instellingen"
 
 
-def short_target(description: str) -> str:
-    """A database as the status bar names it: a SQLite file by its name, a server by its URL."""
-    if description.startswith("sqlite:///"):
-        return Path(description.removeprefix("sqlite:///")).name or description
-    return description
-
-
-def remembered_target(target: str) -> str:
-    """How a database is remembered: an absolute path, or a URL without its password."""
-    if "://" not in target:
-        return str(Path(target).expanduser().resolve())
-    try:
-        url = make_url(target)
-    except ArgumentError:
-        return target
-    without = URL.create(
-        url.drivername, url.username, None, url.host, url.port, url.database, url.query
-    )
-    return without.render_as_string(hide_password=False)
-
-
 def _scrolling(page: Page) -> QScrollArea:
     """A page in a scroll area: on a small screen (or at 150% scaling) the window still fits
     and the page scrolls instead of cutting its text."""
@@ -147,7 +76,7 @@ def _scrolling(page: Page) -> QScrollArea:
     return area
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowTasks, QMainWindow):
     """Grensverkeer's window. ``remember=False`` leaves the stored geometry and page alone."""
 
     school_year_changed = Signal(object)  # SchoolYear | None
@@ -451,101 +380,6 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(f"&{number} {escaped}" if number < 10 else escaped)
             action.setData(target)
             action.triggered.connect(lambda _checked=False, t=target: self.open_database(t))
-
-    # Another database ----------------------------------------------------------------------
-
-    def open_database(self, target: str) -> Worker:
-        """Open ``target`` in a worker; on success the window works on it and remembers it."""
-        from grensverkeer.storage.database import open_database
-
-        self.statusBar().showMessage(self.tr("Database openen…"))
-        worker = Worker(lambda _progress, _cancelled: open_database(target), "database openen")
-        worker.signals.finished.connect(lambda db: self._database_opened(target, db))
-        worker.signals.failed.connect(self._database_failed)
-        self._run(worker)
-        return worker
-
-    def _database_opened(self, target: str, db: Any) -> None:
-        old = self.context.db
-        self.context.db = db
-        if old is not db:
-            old.close()
-        self.demo = is_demo(db)
-        remembered = remembered_target(target)
-        self.store.set_last_database(remembered)
-        self.store.add_recent_file(remembered)
-        self.statusBar().showMessage(self.tr("Database geopend."), 5000)
-        from grensverkeer.pseudonym import key_warnings
-
-        unsafe = key_warnings()
-        if unsafe:  # a key others can read: said until the user acts, not for five seconds
-            self.statusBar().showMessage(self.tr("Let op: ") + " ".join(unsafe))
-        for page in self.pages:
-            opened = getattr(page, "database_opened", None)
-            if opened is not None:
-                opened(db.description)
-        self.context.events.changed.emit()
-
-    def _database_failed(self, text: str) -> None:
-        self.statusBar().clearMessage()
-        failed = [getattr(page, "database_failed", None) for page in self.pages]
-        for report in failed:
-            if report is not None:
-                report(text)
-        show_error(self, text)
-
-    # The demo region -----------------------------------------------------------------------
-
-    def load_demo(self) -> Worker:
-        """Load the demo region in a worker, with a progress dialog that can cancel it."""
-        from grensverkeer.services.demo import load_demo
-
-        db = self.context.db
-        pseudonymizer = self.context.pseudonymizer()
-        dialog = QProgressDialog(
-            self.tr("De demoregio wordt geladen…"), self.tr("Annuleren"), 0, 0, self
-        )
-        dialog.setWindowTitle(self.tr("Demoregio laden"))
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        worker = Worker(
-            lambda progress, cancelled: load_demo(db, pseudonymizer, progress, cancelled),
-            "demoregio laden",
-        )
-        worker.signals.progress.connect(self._demo_progress)
-        worker.signals.finished.connect(self._demo_loaded)
-        worker.signals.failed.connect(self._demo_failed)
-        dialog.canceled.connect(worker.cancel)
-        self.demo_progress = dialog
-        dialog.show()
-        self._run(worker)
-        return worker
-
-    def _demo_progress(self, text: str, done: int, total: int) -> None:
-        dialog = self.demo_progress
-        if dialog is not None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            dialog.setLabelText(text)
-
-    def _close_demo_progress(self) -> None:
-        if self.demo_progress is not None:
-            self.demo_progress.close()
-            self.demo_progress.deleteLater()
-            self.demo_progress = None
-
-    def _demo_loaded(self, _result: object) -> None:
-        self._close_demo_progress()
-        self.demo = is_demo(self.context.db)
-        self._update_status()
-        self.statusBar().showMessage(self.tr("Demoregio geladen."), 5000)
-        self.context.events.changed.emit()
-
-    def _demo_failed(self, text: str) -> None:
-        self._close_demo_progress()
-        show_error(self, text)
-        self.context.events.changed.emit()
 
     def _run(self, worker: Worker) -> None:
         self._workers.add(worker)

@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.ui.main_window import PAGES, MainWindow, remembered_target
+from grensverkeer.ui.main_window import PAGES, MainWindow
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.pages.matrix_page import MatrixPage
 from grensverkeer.ui.pages.overview_page import OverviewPage
 from grensverkeer.ui.pages.settings_page import SettingsPage
+from grensverkeer.ui.window_tasks import remembered_target
 
 MY_PAGES = (OverviewPage, MatrixPage, SettingsPage)
 ORDER = [
