@@ -9,9 +9,6 @@ school year that has one already gets the service's Dutch refusal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,12 +28,12 @@ from grensverkeer.errors import GrensverkeerError
 from grensverkeer.mapping.charts import BarChart, Series, bar_chart
 from grensverkeer.mapping.picture import Picture
 from grensverkeer.mapping.units import whole_euros
-from grensverkeer.method_names import OFFERED, method_title, scenario_name
+from grensverkeer.method_names import OFFERED, method_title
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.plans.finalized_plans import finalize
 from grensverkeer.services.settling.analysis import Analysis, analyse
-from grensverkeer.services.settling.balance import Scenario, parse_tolerance
+from grensverkeer.services.settling.balance import parse_tolerance
 from grensverkeer.services.settling.year_settlement import (
     REGIONAL_CENTRE,
     REGIONAL_CENTRE_NAME,
@@ -52,71 +49,20 @@ from grensverkeer.ui.page_widgets import labelled
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.picture_view import PictureView
 from grensverkeer.ui.plans_panel import PlansPanel
+from grensverkeer.ui.settlement_rows import (
+    SCENARIOS,
+    PositionRow,
+    ScenarioRow,
+    scenario_label,
+    scenario_rows,
+    scenario_text,
+)
 from grensverkeer.ui.table_models import Column, RowsModel, group, heading, table_view
 from grensverkeer.ui.workers import Loader
-
-#: the window's scenarios, in its column order; a pool is split by inhabitants
-SCENARIOS = (
-    Scenario.GROSS,
-    Scenario.BILATERAL,
-    Scenario.MULTILATERAL,
-    Scenario.NONE,
-    Scenario.POOL_H10,
-    Scenario.POOL_H8,
-)
-
-
-def scenario_label(scenario: Scenario) -> str:
-    name = scenario_name(scenario)
-    return _tr(name + " (inwoners)" if name.startswith("pool") else name)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SettlementPage", text)
-
-
-@dataclass(frozen=True, slots=True)
-class PositionRow:
-    code: str
-    name: str
-    cents: int
-
-
-@dataclass(frozen=True, slots=True)
-class ScenarioRow:
-    code: str
-    name: str
-    cells: tuple[tuple[int, int] | None, ...]  # per scenario (position, transfers) or n.b.
-
-
-def scenario_rows(analysis: Analysis, names: dict[str, str]) -> list[ScenarioRow]:
-    """Per participant its position and transfer count in every scenario, side by side."""
-    results = [analysis.assessment.scenario(s) for s in SCENARIOS]
-    rows = []
-    for code in analysis.assessment.participants:
-        cells: list[tuple[int, int] | None] = []
-        for result in results:
-            if result.unavailable is not None:
-                cells.append(None)
-                continue
-            position = dict(result.positions).get(code, 0)
-            if result.scenario is Scenario.NONE:  # what not settling means for x: −net
-                position = -analysis.assessment.balance(code).net
-            count = sum(1 for t in result.transfers if code in (t.payer, t.payee))
-            cells.append((position, count))
-        rows.append(ScenarioRow(code, names[code], tuple(cells)))
-    return rows
-
-
-def _scenario_text(index: int) -> Callable[[ScenarioRow], str]:
-    def text(row: ScenarioRow) -> str:
-        cell = row.cells[index]
-        if cell is None:
-            return _tr("n.b.")
-        position, count = cell
-        return f"{formatting.euros(position)}  ({count})"
-
-    return text
 
 
 def positions_chart(
@@ -224,7 +170,7 @@ class SettlementPage(Page):
             [
                 Column(_tr("Gemeente"), lambda r: r.name),
                 *(
-                    Column(scenario_label(scenario), _scenario_text(i), numeric=True)
+                    Column(scenario_label(scenario), scenario_text(i), numeric=True)
                     for i, scenario in enumerate(SCENARIOS)
                 ),
             ],
