@@ -23,7 +23,7 @@ def test_every_method_and_scenario_has_its_words() -> None:
     assert method_name("multilateral") == scenario_name(Scenario.MULTILATERAL) == "multilateraal"
 
 
-def test_the_window_and_the_cli_say_the_same(qapp, demo_db) -> None:
+def test_the_window_and_the_cli_say_the_same(qtbot, demo_db) -> None:
     from grensverkeer.cli.settle_cmd import settlement_table
     from grensverkeer.reference import load_reference
     from grensverkeer.schoolyear import SchoolYear
@@ -35,6 +35,7 @@ def test_the_window_and_the_cli_say_the_same(qapp, demo_db) -> None:
     from grensverkeer.ui.pages.settlement_page import SettlementPage
 
     page = SettlementPage(UiContext(demo_db))
+    qtbot.addWidget(page)  # closed and deleted with the test, never by a later collection
     offered = [page.method.itemText(i) for i in range(page.method.count())]
     assert offered == [method_title(m) for m in OFFERED]
     run = compute_settlement(demo_db, SchoolYear(2024), Method.BILATERAL)

@@ -20,7 +20,7 @@ Y = SchoolYear(2024)
 
 
 def test_one_plan_reads_the_same_in_cli_window_pdf_and_excel(
-    qapp, demo_db, cli, tmp_path: Path
+    qtbot, demo_db, cli, tmp_path: Path
 ) -> None:
     from grensverkeer.documents.generate import generate_documents
     from grensverkeer.ui.plans_panel import PlansPanel
@@ -37,6 +37,7 @@ def test_one_plan_reads_the_same_in_cli_window_pdf_and_excel(
     assert all(text in out for text in shown) and total in out
 
     panel = PlansPanel(demo_db)
+    qtbot.addWidget(panel)
     panel.refresh()
     row = panel.model.rows().index(next(p for p in panel.model.rows() if p.id == plan.id))
     from PySide6.QtCore import Qt
