@@ -30,10 +30,15 @@ def store(tmp_path: Path, qapp: object):
 
 @pytest.fixture
 def idle(qtbot):
-    """``idle(widget)`` waits until a window or page has no background work left."""
+    """``idle(widget)`` waits until a window or page has no background work left. At teardown
+    pytest-qt has closed the window and asked Qt to delete it; once Qt has, there is nothing
+    left to wait for (a busy window used to time out here on a loaded machine)."""
+    import shiboken6
 
     def wait(widget):
-        qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
+        qtbot.waitUntil(
+            lambda: not shiboken6.isValid(widget) or not widget.is_busy(), timeout=10_000
+        )
         return widget
 
     return wait
