@@ -4,7 +4,6 @@ PostgreSQL, SQLite's foreign keys, and database errors in Dutch as they happen. 
 
 from __future__ import annotations
 
-import getpass
 import socket
 import sqlite3
 
@@ -12,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL, ExceptionContext
 
 from grensverkeer.storage.faults import database_fault
+from grensverkeer.who_when import os_user
 
 PG_DRIVERS = ("psycopg", "psycopg2")
 
@@ -41,11 +41,7 @@ def connect_arguments(url: URL, wait_seconds: float) -> dict[str, object]:
 
 def application_name() -> str:
     """``grensverkeer (user@host)``, as another writer's message shows it."""
-    try:
-        user = getpass.getuser()
-    except (OSError, KeyError):
-        user = "?"
-    return f"grensverkeer ({user}@{socket.gethostname()})"
+    return f"grensverkeer ({os_user() or '?'}@{socket.gethostname()})"
 
 
 def in_dutch(context: ExceptionContext) -> BaseException | None:

@@ -7,8 +7,6 @@ when the map opens it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -98,17 +96,16 @@ class FilterBar(QWidget):
         )
 
     def set_filter(self, wanted: MatrixFilter) -> None:
-        """Choose ``wanted`` as if the user did (the arrangement only when it is offered)."""
-        self.type_combo.setCurrentIndex(
-            max(
-                self.type_combo.findData(None if wanted.edu_type is None else str(wanted.edu_type)),
-                0,
-            )
-        )
-        self.swv_combo.setCurrentIndex(max(self.swv_combo.findData(wanted.swv), 0))
-        self.arrangement_combo.setCurrentIndex(
-            max(self.arrangement_combo.findData(wanted.arrangement), 0)
-        )
+        """Choose ``wanted`` as if the user did; an arrangement not offered yet (the list is
+        filled when the page refreshes) is added, so the choice is never lost."""
+        for combo, value in (
+            (self.type_combo, None if wanted.edu_type is None else str(wanted.edu_type)),
+            (self.swv_combo, wanted.swv),
+            (self.arrangement_combo, wanted.arrangement),
+        ):
+            if combo is self.arrangement_combo and value is not None and combo.findData(value) < 0:
+                combo.addItem(value or self.tr("(zonder arrangement)"), value)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def fill_arrangements(self, db: Database, year: SchoolYear | None) -> None:
         chosen = self.arrangement_combo.currentData()
@@ -125,18 +122,7 @@ class FilterBar(QWidget):
         finally:
             combo.blockSignals(False)
 
-    def copy_to(self, page: Any) -> None:
-        """Put these choices on a page with the matrix's widgets (the matrix page)."""
-        page.set_measure(self.measure)
-        wanted = self.current_filter()
-        for name, value in (
-            ("type_combo", None if wanted.edu_type is None else str(wanted.edu_type)),
-            ("swv_combo", wanted.swv),
-            ("arrangement_combo", wanted.arrangement),
-        ):
-            combo = getattr(page, name, None)
-            if combo is None:
-                continue
-            if value is not None and combo.findData(value) < 0:  # not filled in yet
-                combo.addItem(value or self.tr("(zonder arrangement)"), value)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
+    def copy_to(self, other: FilterBar) -> None:
+        """Put these choices on another page's filters (the map opening the matrix)."""
+        other.set_measure(self.measure)
+        other.set_filter(self.current_filter())

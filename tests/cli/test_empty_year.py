@@ -91,3 +91,44 @@ def test_a_counted_year_passes(db, schools_loaded, tmp_path: Path) -> None:
     )
     assert require_pupils(db) == Y
     assert year_pupils(db, Y).counted
+
+
+@pytest.mark.parametrize("pro_rata", [False, True])
+def test_the_cheap_check_agrees_with_the_count(
+    db, schools_loaded, tmp_path: Path, pro_rata: bool
+) -> None:
+    """``year_pupils`` asks the database whether anyone counts, with the conditions of
+    ``counting.counted``; for records around the peildatum and the year's edges both agree."""
+    from grensverkeer.counting import counted
+    from grensverkeer.services.imports.import_log import remove_import
+    from grensverkeer.services.matrices.counted_matrix import load_records
+    from grensverkeer.services.years.year_settings import year_settings
+
+    periods = [
+        (date(2023, 8, 28), None),  # runs
+        (date(2024, 10, 2), None),  # starts the day after the peildatum
+        (date(2023, 8, 28), date(2024, 9, 30)),  # ends the day before
+        (date(2023, 8, 28), date(2024, 7, 31)),  # ends before the school year
+        (date(2025, 8, 1), None),  # starts after it
+        (date(2024, 10, 1), date(2024, 10, 1)),  # the peildatum only
+    ]
+    change_year_settings(db, Y, peildatum=date(2024, 10, 1), pro_rata=pro_rata)
+    seen = []
+    for number, (start, end) in enumerate(periods):
+        path = tmp_path / f"periode_{number}.xlsx"
+        flows_extract(
+            path,
+            {("GM0503", "GM0518"): 1},
+            start=start,
+            end=end,
+            first_bsn=300_000_000 + 1000 * number,
+        )
+        (report,) = schools_loaded.import_files([path], ImportOptions(school_year=Y))
+        rules = year_settings(db, Y).rules
+        assert report.import_id is not None, report.errors
+        expected = bool(counted(load_records(db, Y), rules))
+        assert year_pupils(db, Y).counted == expected, (start, end)
+        seen.append(expected)
+        # leave the year empty again for the next period
+        remove_import(db, report.import_id)
+    assert True in seen and False in seen  # both answers were asked for

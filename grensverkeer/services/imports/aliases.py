@@ -48,6 +48,7 @@ from grensverkeer.reference import (
 )
 from grensverkeer.storage.alias_schema import AliasRow
 from grensverkeer.storage.database import Database
+from grensverkeer.who_when import as_utc
 
 #: Issues about a name that did not resolve to a municipality; accepting a suggestion for one
 #: of these stores an alias.
@@ -163,10 +164,7 @@ def reference_with_aliases(
 
 
 def _alias(row: AliasRow) -> Alias:
-    moment = row.created_at
-    if moment.tzinfo is None:  # SQLite keeps no time zone; we always store UTC
-        moment = moment.replace(tzinfo=UTC)
-    return Alias(row.text, row.key, row.code, moment)
+    return Alias(row.text, row.key, row.code, as_utc(row.created_at))
 
 
 class ReferenceWithAliases:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 
 from grensverkeer.errors import LIST_IMPORTS, GrensverkeerError, Hint
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.schema import ImportBatch
+from grensverkeer.who_when import as_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +29,7 @@ class ImportSummary:
 
 
 def _summary(batch: ImportBatch) -> ImportSummary:
-    moment = batch.imported_at
-    if moment.tzinfo is None:  # SQLite keeps no time zone; we always store UTC
-        moment = moment.replace(tzinfo=UTC)
+    moment = as_utc(batch.imported_at)
     return ImportSummary(
         batch.id,
         batch.file_name,

@@ -26,6 +26,7 @@ from grensverkeer.services.privacy.retention import retention, years_retention
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.read_only import can_write
 from grensverkeer.storage.schema import ImportBatch, PupilRecordRow
+from grensverkeer.who_when import as_utc
 
 ROLES = ("grensverkeer_lezer", "grensverkeer_schrijver")
 
@@ -188,7 +189,7 @@ def _year_stats(db: Database) -> dict[int, tuple[int, int, int, date | None]]:
 def _date(moment: datetime | None) -> date | None:
     if moment is None:
         return None
-    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone().date()
+    return as_utc(moment).astimezone().date()
 
 
 def _day(day: date | None) -> str:

@@ -359,7 +359,7 @@ class MapPage(Page):
         matrix_page = getattr(window, "page", lambda _name: None)("matrix")
         if matrix_page is None or code is None:
             return
-        self.filters.copy_to(matrix_page)
+        self.filters.copy_to(matrix_page.filters)
         window.show_page("matrix")
         members = set(self.matrix.participants) if self.matrix else set()
         QTimer.singleShot(0, lambda: _select_row(matrix_page, code if code in members else None))
