@@ -30,27 +30,39 @@ _CHECK_MESSAGE = b"grensverkeer-sleutelcontrole"
 
 
 class Pseudonymizer:
-    """Turns a (valid, padded) BSN into a stable pseudonym under one key.
+    """Turns a (valid, padded) BSN into a stable pseudonym under one key: the first 16 bytes
+    of HMAC-SHA256(key, BSN), in hex.
 
-    The keyed HMAC state is made once and copied per BSN: a 100,000-row import pays for
-    100,000 hashes, not 100,000 key set-ups.
+    The two keyed SHA-256 states of RFC 2104 are made once and copied per BSN: a
+    100,000-row import pays for 100,000 hashes, not 100,000 key set-ups (OpenSSL's one-shot
+    HMAC sets the key up on every call, three times slower).
     """
 
-    __slots__ = ("_base", "key")
+    __slots__ = ("_inner", "_outer", "key")
 
     def __init__(self, key: bytes) -> None:
         self.key = key
-        self._base = hmac.new(key, digestmod=hashlib.sha256)
+        block = hashlib.sha256().block_size
+        padded = (hashlib.sha256(key).digest() if len(key) > block else key).ljust(block, b"\0")
+        self._inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in padded))
+        self._outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in padded))
 
     def __call__(self, bsn: str) -> str:
-        mac = self._base.copy()
-        mac.update(bsn.encode("ascii"))
-        return mac.hexdigest()[:32]
+        return self.many((bsn,))[0]
 
     def many(self, bsns: Iterable[str]) -> list[str]:
-        """The pseudonyms of a column of BSNs, with OpenSSL's one-shot HMAC per value."""
-        digest, key = hmac.digest, self.key
-        return [digest(key, bsn.encode(), "sha256")[:16].hex() for bsn in bsns]
+        """The pseudonyms of a column of BSNs."""
+        inner, outer = self._inner.copy, self._outer.copy
+        found = []
+        append = found.append
+        for bsn in bsns:
+            mac = inner()
+            mac.update(bsn.encode("ascii"))
+            digest = mac.digest()
+            mac = outer()
+            mac.update(digest)
+            append(mac.digest()[:16].hex())
+        return found
 
     @property
     def fingerprint(self) -> str:

@@ -64,12 +64,12 @@ def _error_texts(
 ) -> list[tuple[int, str]]:
     """(row index, text) of the error values written as text in one column."""
     body = rows[first:]
-    try:
+    try:  # at C speed, without a list: the usual, clean column
+        if ERROR_VALUES.isdisjoint(map(itemgetter(column), body)):
+            return []
         values = list(map(itemgetter(column), body))
     except IndexError:  # a csv's short rows
         values = [cells[column] if len(cells) > column else "" for cells in body]
-    if ERROR_VALUES.isdisjoint(values):  # at C speed: the usual, clean column
-        return []
     return [
         (first + i, value)
         for i, value in enumerate(values)

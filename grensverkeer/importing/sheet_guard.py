@@ -72,7 +72,10 @@ def guard_xlsx(
                     continue
                 try:
                     scan = scan_sheet(
-                        partial(zf.open, part), lambda s: fits(s, limits), totals.budget
+                        partial(zf.open, part),
+                        lambda s: fits(s, limits),
+                        totals.budget,
+                        shared_strings=bool(strings),
                     )
                 except UnsafeXml as unsafe:
                     raise unsafe_xml(path, name, unsafe.reason) from unsafe

@@ -16,11 +16,12 @@ So each sheet is streamed here first, at C speed for well-formed files:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import IO, Protocol
 from xml.parsers import expat
+
+from grensverkeer.importing.cell_bounds import outside
 
 MB = 1_000_000
 CHUNK = 4 * MB
@@ -33,7 +34,11 @@ EXACT_PATH_MAX_CELLS = 1_000_000
 
 _CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 _FAULT_HINT = re.compile(rb'<f[\s>/]|\st="e"')
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_FORMULA_START = re.compile(rb"<f[\s>/]")
+_ERROR_CELL = re.compile(rb't="e"')
+_PREFIXED = re.compile(rb":c")
+#: cells outside the extent looked at one by one in a piece before all its references are read
+MAX_EXTENT_STEPS = 64
 _SHARED = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*<')
 _ATTRIBUTE = re.compile(rb'\s([\w:]+)="([^"]*)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
@@ -93,13 +98,15 @@ def scan_sheet(
     open_part: Callable[[], IO[bytes]],
     fits: Callable[[SheetScan], bool] = lambda _s: True,
     budget: int = EXACT_PATH_MAX_CELLS,
+    shared_strings: bool = True,
 ) -> SheetScan:
     """Scan one worksheet part (``open_part`` opens it afresh): the fast path, and the exact one
     when the fast path cannot tell or its overestimate does not ``fit``; the exact path parses
     at most ``budget`` cells. Raises :class:`UnsafeXml` for a DTD, an endless text, XML that
-    does not parse, or more cells than the budget."""
+    does not parse, or more cells than the budget. Without ``shared_strings`` in the
+    workbook, the cells that show one are not counted (none can cost anything)."""
     with open_part() as member:
-        scan = _fast_scan(member)
+        scan = _fast_scan(member, shared_strings)
     if scan is not None and fits(scan):
         return scan
     with open_part() as member:
@@ -120,44 +127,82 @@ def shared_string_indices(member: IO[bytes]) -> list[int]:
     return found
 
 
-def _fast_scan(member: IO[bytes]) -> SheetScan | None:
-    """The well-formed case at C speed, or None when the sheet needs the exact path."""
-    letters: set[bytes] = set()
-    digits: set[bytes] = set()
-    cells = shared = 0
+def _fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | None:
+    """The well-formed case at C speed, or None when the sheet needs the exact path.
+
+    Every cell must start ``<c r="A1"``. The extent grows with the last cell of each piece,
+    and one search per piece finds any cell outside it (a far stray cell, a cell without a
+    reference), which is looked at on its own. Literal searches go through ``re``: it skips
+    to a rare first byte at memchr speed, where ``bytes.find`` looks at every ``<``.
+    """
+    columns = rows = cells = shared = 0
     faults: list[CellFault] = []
     tail = b""
-    while True:
-        chunk = member.read(CHUNK)
+    for chunk in _chunks(member):
         buffer = tail + chunk
         cut = buffer.rfind(b"<") if chunk else len(buffer)
         if chunk and cut <= 0:
             check_text(buffer)
             tail = buffer
             continue
-        body, tail = buffer[:cut], buffer[cut:]
-        check_text(body)
-        if b":c" in body:
+        check_text(buffer, cut)
+        if _PREFIXED.search(buffer, 0, cut):
             return None  # maybe prefixed cell elements (calamine reads them): parse properly
-        found = _CELL_REF.findall(body)
-        count = body.count(b"<c ") + body.count(b"<c>")
-        if len(found) != count:
+        last = _CELL_REF.match(buffer, max(buffer.rfind(b'<c r="', 0, cut), 0))
+        if last is not None:
+            columns = max(columns, column_number(last[1].decode()))
+            rows = max(rows, int(last[2]))
+        extent = _extent_of(buffer, cut, columns, rows)
+        if extent is None:
             return None  # a cell without r= (or with its attributes in another order)
+        columns, rows, count = extent
         cells += count
-        shared += body.count(b' t="s"')
-        letters.update(map(_FIRST, found))
-        digits.update(map(_SECOND, found))
-        if b"<f" in body or b' t="e"' in body:
-            faults.extend(_faults_in(body))
+        if shared_strings:
+            shared += buffer.count(b' t="s"', 0, cut)
+        if _FORMULA_START.search(buffer, 0, cut) or _ERROR_CELL.search(buffer, 0, cut):
+            faults.extend(_faults_in(buffer[:cut]))
+        tail = buffer[cut:]
         if not chunk:
             break
-    rows = max(map(int, digits), default=0)
-    columns = max((column_number(letter.decode()) for letter in letters), default=0)
     return SheetScan(rows, columns, cells, tuple(faults), shared_cells=shared)
 
 
-def check_text(body: bytes) -> None:
-    for start in range(0, len(body) - TEXT_WINDOW + 1, TEXT_WINDOW):
+def _extent_of(body: bytes, end: int, columns: int, rows: int) -> tuple[int, int, int] | None:
+    """The extent grown by every cell of ``body`` outside it, and the number of cells; None
+    for a cell without a plain ``r="A1"`` reference, which only the exact path places as
+    calamine does. A piece with many cells outside (written in an odd order) has every
+    reference collected instead, so no file makes this search start over and over."""
+    position = 0
+    for _ in range(MAX_EXTENT_STEPS):
+        found = outside(columns, rows).search(body, position, end)
+        if found is None:
+            return columns, rows, body.count(b"<c ", 0, end)
+        ref = _CELL_REF.match(body, found.start())
+        if ref is None:
+            return None
+        columns = max(columns, column_number(ref[1].decode()))
+        rows = max(rows, int(ref[2]))
+        position = found.start() + 2
+    refs = _CELL_REF.findall(body, 0, end)
+    count = body.count(b"<c ", 0, end) + body.count(b"<c>", 0, end)
+    if len(refs) != count:
+        return None
+    letters = {letters for letters, _digits in refs}
+    columns = max([columns, *(column_number(text.decode()) for text in letters)])
+    rows = max([rows, *(int(digits) for digits in {digits for _letters, digits in refs})])
+    return columns, rows, count
+
+
+def _chunks(member: IO[bytes]) -> Iterator[bytes]:
+    """The member in pieces of ``CHUNK`` bytes, ending with b''. (Inflating the next piece
+    in a thread was tried: the searches hold the GIL, so it gained nothing.)"""
+    while chunk := member.read(CHUNK):
+        yield chunk
+    yield b""
+
+
+def check_text(body: bytes, end: int | None = None) -> None:
+    for start in range(0, (len(body) if end is None else end) - TEXT_WINDOW + 1, TEXT_WINDOW):
         if body.find(b"<", start, start + TEXT_WINDOW) < 0:
             raise UnsafeXml("long text")
 

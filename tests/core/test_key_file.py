@@ -7,6 +7,8 @@ test's own config folder is used.
 from __future__ import annotations
 
 import errno
+import hashlib
+import hmac
 import logging
 import os
 import stat
@@ -17,7 +19,7 @@ import pytest
 
 from grensverkeer import pseudonym
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.pseudonym import key_file, key_warnings, load_pseudonymizer
+from grensverkeer.pseudonym import Pseudonymizer, key_file, key_warnings, load_pseudonymizer
 
 RECOVER = (
     "Zet de juiste sleutel terug uit uw reservekopie, of verwijder het bestand alleen als er "
@@ -212,3 +214,14 @@ def test_the_environment_still_wins(monkeypatch) -> None:
     monkeypatch.setenv("GRENSVERKEER_KEY", "kort")
     with pytest.raises(GrensverkeerError, match="te kort"):
         load_pseudonymizer()
+
+
+@pytest.mark.parametrize("key", [b"k" * 32, b"0123456789abcdef" * 4, bytes(range(200))])
+def test_pseudonyms_are_hmac_sha256_of_the_bsn_under_any_key_length(key: bytes) -> None:
+    """Pseudonyms in every database made so far are HMAC-SHA256(key, BSN)[:16] in hex; the
+    faster computation must give exactly those, also for a key longer than a block."""
+    bsns = ["111222333", "123456782", "999999990"]
+    expected = [hmac.new(key, b.encode(), hashlib.sha256).hexdigest()[:32] for b in bsns]
+    pseudonymize = Pseudonymizer(key)
+    assert pseudonymize.many(bsns) == expected
+    assert [pseudonymize(b) for b in bsns] == expected

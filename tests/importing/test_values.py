@@ -8,6 +8,7 @@ from grensverkeer.importing.values import (
     parse_brin,
     parse_brinvest,
     parse_bsn,
+    parse_bsns,
     parse_date,
     parse_edu_type,
     parse_school_types,
@@ -115,3 +116,26 @@ def test_clean_text_straightens_and_folds() -> None:
     assert clean_text("  ’s-Gravenzande   ") == "'s-Gravenzande"
     assert clean_text("Den  Haag ") == "Den Haag"
     assert clean_text(518.0) == "518"
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        ["111222333", "123456782", "999999990"],  # a clean text column: the fast path
+        [111222333.0, 123456782.0, 999999990.0],  # Excel's numbers: the other fast path
+        ["111222333", "000000000", "123456782"],  # all zeros passes the sum, is no BSN
+        ["111222333", "１２３４５６７８２", "123456782"],  # full-width digits
+        ["111222333", "123456783", 123456782.0, "12345678", None, "1234.56782"],
+    ],
+)
+def test_a_column_of_bsns_reads_as_each_value_alone(column: list[object]) -> None:
+    """The column-wide fast paths must agree with parse_bsn value by value."""
+
+    def alone(value: object) -> str | type[ValueError]:
+        try:
+            return parse_bsn(value)
+        except ValueError:
+            return ValueError
+
+    read = [v if isinstance(v, str) else ValueError for v in parse_bsns(column)]
+    assert read == [alone(v) for v in column]

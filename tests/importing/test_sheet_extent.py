@@ -1,0 +1,114 @@
+"""The xlsx scan's extent: what calamine would allocate must be found wherever the far cell is.
+
+The fast path no longer collects every reference; it searches each piece for a cell outside
+the extent seen so far. These tests hold it to the exact path (an XML parse that places cells
+as calamine does) on sheets written in orders a hostile or careless writer could choose.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from grensverkeer.importing import xlsx_scan
+from grensverkeer.importing.cell_bounds import columns_up_to, letters_of, numbers_up_to
+from grensverkeer.importing.xlsx_scan import column_number
+
+
+@pytest.mark.parametrize("limit", [1, 2, 25, 26, 27, 52, 53, 701, 702, 703, 704, 1000, 16384])
+def test_columns_up_to_matches_exactly_the_columns_at_or_before_the_limit(limit: int) -> None:
+    pattern = re.compile(columns_up_to(limit) + r"\Z")
+    for number in [*range(1, 1500), 16383, 16384, 18278]:
+        assert bool(pattern.match(letters_of(number))) == (number <= limit), number
+    assert column_number(letters_of(limit)) == limit
+
+
+@given(st.integers(0, 2_000_000), st.integers(0, 3_000_000))
+def test_numbers_up_to_matches_exactly_the_numbers_at_or_below_the_limit(
+    limit: int, number: int
+) -> None:
+    pattern = re.compile(numbers_up_to(limit) + r"\Z")
+    assert bool(pattern.match(str(number))) == (number <= limit)
+    assert pattern.match(str(limit))
+    assert not pattern.match(str(limit + 1))
+
+
+def _sheet(cells: list[tuple[int, int]], attribute: str = 'r="{ref}"') -> bytes:
+    """A worksheet with a value in each (row, column), 1-based, in the order given."""
+    parts = []
+    for row, column in cells:
+        ref = f"{letters_of(column)}{row}"
+        parts.append(f'<row r="{row}"><c {attribute.format(ref=ref)}><v>1</v></c></row>')
+    return (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{''.join(parts)}</sheetData></worksheet>"
+    ).encode()
+
+
+def _both(xml: bytes) -> tuple[xlsx_scan.SheetScan | None, xlsx_scan.SheetScan]:
+    return xlsx_scan._fast_scan(io.BytesIO(xml)), xlsx_scan._exact_scan(io.BytesIO(xml), 10**6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 1_048_576), st.integers(1, 16_384)), min_size=1, max_size=300)
+)
+def test_the_fast_path_finds_the_same_extent_as_the_parse_in_any_order(
+    cells: list[tuple[int, int]],
+) -> None:
+    fast, exact = _both(_sheet(cells))
+    assert fast is not None
+    assert (fast.rows, fast.columns) == (exact.rows, exact.columns)
+    assert fast.cells == len(cells)
+
+
+def test_a_far_cell_in_the_middle_of_a_large_sheet_is_found(monkeypatch) -> None:
+    monkeypatch.setattr(xlsx_scan, "CHUNK", 4096)  # many pieces, the stray one in between
+    cells = [(row, column) for row in range(1, 2001) for column in (1, 2, 3)]
+    cells.insert(3000, (1_048_576, 16_384))
+    fast, _exact = _both(_sheet(cells))
+    assert fast is not None
+    assert (fast.rows, fast.columns) == (1_048_576, 16_384)
+
+
+def test_rows_written_backwards_in_every_piece_keep_their_real_extent(monkeypatch) -> None:
+    monkeypatch.setattr(xlsx_scan, "CHUNK", 2048)  # every piece ends on its smallest row
+    cells = [(row, column) for row in range(3000, 0, -1) for column in (5, 1)]
+    fast, exact = _both(_sheet(cells))
+    assert fast is not None
+    assert (fast.rows, fast.columns) == (exact.rows, exact.columns) == (3000, 5)
+
+
+@pytest.mark.parametrize(
+    "attribute",
+    [
+        'r="{ref}" t="n"',  # the usual order: still the fast path
+        't="n" r="{ref}"',  # reference not first: the exact path places it
+        '\tr="{ref}"',  # a tab after the name
+        "r='{ref}'",  # single quotes
+        "",  # no reference at all: calamine places it after the previous cell
+    ],
+)
+def test_cells_written_another_way_take_the_exact_path_or_agree_with_it(attribute: str) -> None:
+    cells = [(1, 1), (2, 2), (70_000, 30)]
+    fast, exact = _both(_sheet(cells, attribute))
+    if attribute.startswith('r="'):
+        assert fast is not None and (fast.rows, fast.columns) == (70_000, 30)
+    else:
+        assert fast is None  # only the parse can tell where calamine puts these
+    assert exact.rows >= 2
+
+
+def test_a_prefixed_cell_takes_the_exact_path() -> None:
+    xml = (
+        b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<x:sheetData><x:row r="1"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>'
+        b"</x:sheetData></x:worksheet>"
+    )
+    fast, exact = _both(xml)
+    assert fast is None
+    assert (exact.rows, exact.columns) == (1_048_576, 16_384)
