@@ -53,7 +53,7 @@ class Pseudonymizer:
     def many(self, bsns: Iterable[str]) -> list[str]:
         """The pseudonyms of a column of BSNs."""
         inner, outer = self._inner.copy, self._outer.copy
-        found = []
+        found: list[str] = []
         append = found.append
         for bsn in bsns:
             mac = inner()

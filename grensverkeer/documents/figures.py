@@ -20,7 +20,7 @@ from grensverkeer.mapping.units import AMOUNT, whole_euros
 from grensverkeer.reference import load_reference
 from grensverkeer.services.settling.balance import MunicipalityBalance, balances, regional_ratio
 from grensverkeer.services.settling.year_settlement import REGIONAL_CENTRE
-from grensverkeer.settlement import Method, settle
+from grensverkeer.settlement import ALL_METHODS, Method, compare_methods
 
 MAP_FLOWS = 15  # the arrows on the map in the verrekenvoorstel: the largest flows
 
@@ -147,21 +147,30 @@ def counterparties(data: DocumentData, code: str) -> list[str]:
 def scenario_lines(data: DocumentData) -> list[ScenarioLine]:
     """The chosen settlement as stored, and the other methods computed from the same amounts
     with the same bagatelgrens, for comparison."""
-    amounts = {cell: cents for cell, cents in data.amount_cells().items()}
-    lines = []
-    for method in (Method.GROSS, Method.BILATERAL, Method.MULTILATERAL, Method.CENTRAL):
-        centre = (data.centre or REGIONAL_CENTRE) if method is Method.CENTRAL else None
-        if method is data.method:
-            lines.append(ScenarioLine(method, centre, len(data.transfers), data.total_moved, True))
-            continue
-        other = settle(
-            amounts,
+    centre = data.centre or REGIONAL_CENTRE
+    others = [method for method in ALL_METHODS if method is not data.method]
+    compared = {
+        s.method: s
+        for s in compare_methods(
+            data.amount_cells(),
             data.participants,
-            method,
+            others,
             centre=centre,
             threshold_cents=data.threshold_cents,
         )
-        lines.append(ScenarioLine(method, centre, len(other.transfers), other.total_moved, False))
+    }
+    lines = []
+    for method in ALL_METHODS:
+        shown_centre = centre if method is Method.CENTRAL else None
+        other = compared.get(method)
+        if other is None:  # the chosen method: as the plan stored it
+            lines.append(
+                ScenarioLine(method, shown_centre, len(data.transfers), data.total_moved, True)
+            )
+        else:
+            lines.append(
+                ScenarioLine(method, shown_centre, len(other.transfers), other.total_moved, False)
+            )
     return lines
 
 

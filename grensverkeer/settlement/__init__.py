@@ -5,6 +5,7 @@ its own. ``settle`` settles a matrix by one of the ``Method``s; ``plan_positions
 ``settle_positions`` realise given positions with the fewest transfers.
 """
 
+from .comparison import ALL_METHODS, compare_methods
 from .errors import SettlementError
 from .fewest_transfers import EXACT_LIMIT, SettlementPlan, plan_positions, settle_positions
 from .matrix import Amounts, bilateral_differences, outside_flows, positions_from_matrix
@@ -12,6 +13,7 @@ from .methods import Method, Settlement, settle
 from .transfers import Flow, Transfer, realised_positions
 
 __all__ = [
+    "ALL_METHODS",
     "EXACT_LIMIT",
     "Amounts",
     "Flow",
@@ -21,6 +23,7 @@ __all__ = [
     "SettlementPlan",
     "Transfer",
     "bilateral_differences",
+    "compare_methods",
     "outside_flows",
     "plan_positions",
     "positions_from_matrix",

@@ -26,11 +26,14 @@ from test_documents_helpers import (
     run_documents,
 )
 
+from grensverkeer.documents import figures
+from grensverkeer.documents.data import from_plan
 from grensverkeer.domain import EduType
 from grensverkeer.pseudonym import load_pseudonymizer
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.imports.importer import Importer, ImportOptions
 from grensverkeer.services.plans.finalized_plans import Plan, finalize, get_plan
+from grensverkeer.services.settling.scenarios import scenarios
 from grensverkeer.services.settling.year_settlement import compute_settlement
 from grensverkeer.services.years.tariffs import set_tariff
 from grensverkeer.storage.database import Database
@@ -353,3 +356,19 @@ def test_an_output_path_that_is_a_file_is_a_clear_error(region: Database, tmp_pa
         "--db", url(region), "documents", "--school-year", "2024-2025", "--out", blocked
     )
     assert code == 2 and f"De documenten konden niet in {blocked} worden geschreven" in err
+
+
+def test_the_proposal_compares_the_methods_as_the_analysis_does(plan: Plan) -> None:
+    """One comparison of the methods: the document's lines (transfers, money moved) are the
+    analysis' scenarios on the same amounts, and the chosen line is the plan itself."""
+    data = from_plan(plan)
+    assert data.threshold_cents == 0  # the analysis has no bagatelgrens
+    lines = {line.method.value: line for line in figures.scenario_lines(data)}
+    analysed = scenarios(data.amount_cells(), data.participants, {}, 2024)
+    for result in analysed[:3]:
+        line = lines[result.scenario.value]
+        assert (line.transfers, line.total_moved) == (len(result.transfers), result.total_moved)
+    chosen = lines[plan.method]
+    assert chosen.chosen and chosen.transfers == len(plan.result.transfers)
+    assert chosen.total_moved == plan.result.total_moved
+    assert sum(line.chosen for line in lines.values()) == 1

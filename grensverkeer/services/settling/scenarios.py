@@ -19,11 +19,13 @@ from enum import StrEnum
 from grensverkeer.money import split_largest_remainder
 from grensverkeer.reference import Reference
 from grensverkeer.services.settling.cells import Cell, settled_cells
-from grensverkeer.settlement import Method, Transfer, plan_positions, settle
+from grensverkeer.settlement import Method, Transfer, compare_methods, plan_positions
 
 DEN_HAAG = "GM0518"
 ZOETERMEER = "GM0637"
 H8_EXCLUDED = frozenset({DEN_HAAG, ZOETERMEER})
+#: the scenarios that are a settlement method (no bagatelgrens: the analysis shows the flows)
+SETTLED = (Method.GROSS, Method.BILATERAL, Method.MULTILATERAL)
 
 
 class Scenario(StrEnum):
@@ -134,13 +136,6 @@ def pool_positions(
     return positions
 
 
-def _settled(
-    amounts: Mapping[Cell, int], members: tuple[str, ...], method: Method
-) -> ScenarioResult:
-    settlement = settle(amounts, members, method)
-    return ScenarioResult(Scenario(method.value), settlement.positions, settlement.transfers)
-
-
 def _pool_scenario(
     scenario: Scenario,
     amounts: Mapping[Cell, int],
@@ -181,12 +176,13 @@ def scenarios(
     never raised; ``reference`` only names municipalities in that reason.
     """
     members = tuple(sorted(set(participants)))
-    gross = _settled(amounts, members, Method.GROSS)
+    settled = tuple(
+        ScenarioResult(Scenario(s.method.value), s.positions, s.transfers)
+        for s in compare_methods(amounts, members, SETTLED)
+    )
     nothing = ScenarioResult(Scenario.NONE, tuple((code, 0) for code in members), ())
     return (
-        gross,
-        _settled(amounts, members, Method.BILATERAL),
-        _settled(amounts, members, Method.MULTILATERAL),
+        *settled,
         nothing,
         _pool_scenario(
             Scenario.POOL_H10, amounts, members, members, inhabitants, inhabitants_year, reference
