@@ -79,3 +79,22 @@ def test_a_draft_reads_the_years_records_once(demo_db, monkeypatch) -> None:
     data = document_data(demo_db, Y)
     assert data.draft and data.pupil_cells()
     assert reads == [Y]
+
+
+def test_finalising_checks_and_settles_one_read_of_the_year(demo_db, monkeypatch) -> None:
+    """Inside its lock, finalising checks the year (pupils, tariffs) and settles it again from
+    one read of the records, so the check and the plan cannot see different data."""
+    from grensverkeer.services.matrices import counted_matrix
+
+    run = compute_settlement(demo_db, Y, "multilateral")
+    reads: list[SchoolYear] = []
+    real = counted_matrix.load_records
+
+    def counting_reads(db, year, edu_type=None):
+        reads.append(year)
+        return real(db, year, edu_type)
+
+    monkeypatch.setattr(counted_matrix, "load_records", counting_reads)
+    plan = finalize(demo_db, run)
+    assert reads == [Y]
+    assert plan.result.total_moved == run.settlement.total_moved

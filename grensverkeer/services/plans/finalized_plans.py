@@ -124,13 +124,14 @@ def _store_plan(db: Database, run: SettlementRun, by: str | None) -> int:
         existing = finalized_plan(view, run.school_year)
         if existing is not None:
             raise _already(existing)
-        check_finalizable(view, run.school_year)
+        year_read = check_finalizable(view, run.school_year)
         now = compute_settlement(
             view,
             run.school_year,
             settlement.method,
             centre=settlement.centre,
             threshold_cents=settlement.threshold_cents,
+            year_read=year_read,
         )
         if settlement_result(now) != settlement_result(run) or now.matrix.cells != run.matrix.cells:
             raise GrensverkeerError(

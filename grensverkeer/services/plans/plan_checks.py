@@ -14,10 +14,9 @@ from grensverkeer import formatting
 from grensverkeer.counting import CountedRecord, Tariffs, counted, price_of
 from grensverkeer.errors import SET_TARIFF, GrensverkeerError, Hint
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.matrices.counted_matrix import load_records
+from grensverkeer.services.matrices.counted_matrix import CountedYear
 from grensverkeer.services.matrices.year_pupils import NoPupilsError, year_pupils
-from grensverkeer.services.years.tariffs import tariffs_of
-from grensverkeer.services.years.year_settings import YearSettings, year_settings
+from grensverkeer.services.years.year_settings import YearSettings
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.read_only import require_write
 
@@ -31,20 +30,24 @@ class Unpriced:
     pupils: int
 
 
-def check_finalizable(db: Database, year: SchoolYear) -> None:
+def check_finalizable(
+    db: Database, year: SchoolYear, year_read: CountedYear | None = None
+) -> CountedYear:
     """Refuse, in Dutch, a reader (before any work), a school year without counted pupils or
-    with pupils lacking a tariff."""
+    with pupils lacking a tariff. Returns the year as read (``year_read`` when given), so
+    finalising settles from the same read it checked."""
     require_write(db.engine)
     found = year_pupils(db, year)
     if not found.counted:  # the edges say what to import, as for every empty year
         raise NoPupilsError(found)
-    settings = year_settings(db, year)
-    weighted = counted(load_records(db, year), settings.rules)
-    missing = unpriced(weighted, settings, tariffs_of(db, year))
+    year_read = year_read or CountedYear.read(db, year)
+    weighted = counted(year_read.records, year_read.settings.rules)
+    missing = unpriced(weighted, year_read.settings, year_read.tariffs)
     if missing:
         first = missing[0]
         fields = {"school_year": year, "edu_type": first.edu_type, "arrangement": first.arrangement}
         raise GrensverkeerError(_without_tariff(year, missing), Hint(SET_TARIFF, fields))
+    return year_read
 
 
 def unpriced(

@@ -43,12 +43,15 @@ def compute_settlement(
     *,
     centre: str | None = None,
     threshold_cents: int = 0,
+    year_read: CountedYear | None = None,
 ) -> SettlementRun:
+    """The school year settled by ``method``; from ``year_read`` when the caller has read the
+    year already (finalising checks and settles one read)."""
     method = Method(method)
     if threshold_cents < 0:
         raise GrensverkeerError("De bagatelgrens kan niet negatief zijn.")
     require_pupils(db, year)  # a year without pupils is said, never settled as all zeros
-    counted = CountedYear.read(db, year)
+    counted = year_read or CountedYear.read(db, year)
     matrix = counted.amounts()
     if method is Method.CENTRAL:
         centre = centre or REGIONAL_CENTRE
