@@ -8,10 +8,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QProgressDialog,
     QScrollArea,
     QSizePolicy,
@@ -45,6 +43,7 @@ from grensverkeer.ui.pages.settings_page import SettingsPage
 from grensverkeer.ui.pages.settlement_page import SettlementPage
 from grensverkeer.ui.pages.trend_page import TrendPage
 from grensverkeer.ui.settings_store import SettingsStore
+from grensverkeer.ui.window_menus import WindowMenus
 from grensverkeer.ui.window_tasks import WindowTasks, short_target
 from grensverkeer.ui.workers import Worker
 
@@ -76,7 +75,7 @@ def _scrolling(page: Page) -> QScrollArea:
     return area
 
 
-class MainWindow(WindowTasks, QMainWindow):
+class MainWindow(WindowMenus, WindowTasks, QMainWindow):
     """Grensverkeer's window. ``remember=False`` leaves the stored geometry and page alone."""
 
     school_year_changed = Signal(object)  # SchoolYear | None
@@ -159,42 +158,6 @@ class MainWindow(WindowTasks, QMainWindow):
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
-
-    def _action(self, text: str, shortcut: str, slot: Any) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&Bestand"))
-        self.import_action = self._action(self.tr("&Importeren…"), "Ctrl+O", self.start_import)
-        self.export_action = self._action(
-            self.tr("&Exporteren naar Excel…"), "Ctrl+E", self.export_excel
-        )
-        self.print_action = self._action(self.tr("Af&drukken…"), "Ctrl+P", self.print_document)
-        self.quit_action = self._action(self.tr("Af&sluiten"), "Ctrl+Q", self.close)
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.print_action)
-        file_menu.addSeparator()
-        self.recent_menu = QMenu(self.tr("&Recente bestanden"), self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        view_menu = menus.addMenu(self.tr("Bee&ld"))
-        self.refresh_action = self._action(self.tr("&Vernieuwen"), "F5", self.refresh_now)
-        view_menu.addAction(self.refresh_action)
-
-        help_menu = menus.addMenu(self.tr("&Help"))
-        self.about_action = self._action(self.tr("&Over Grensverkeer"), "", self.show_about)
-        help_menu.addAction(self.about_action)
-        self._fill_recent()
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
@@ -367,19 +330,6 @@ class MainWindow(WindowTasks, QMainWindow):
     def show_about(self) -> None:
         dialog = AboutDialog(self)
         dialog.exec()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.store.recent_files()
-        if not recent:
-            empty = self.recent_menu.addAction(self.tr("(nog geen)"))
-            empty.setEnabled(False)
-            return
-        for number, target in enumerate(recent, start=1):
-            escaped = target.replace("&", "&&")
-            action = self.recent_menu.addAction(f"&{number} {escaped}" if number < 10 else escaped)
-            action.setData(target)
-            action.triggered.connect(lambda _checked=False, t=target: self.open_database(t))
 
     def _run(self, worker: Worker) -> None:
         self._workers.add(worker)

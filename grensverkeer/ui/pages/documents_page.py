@@ -39,6 +39,7 @@ from grensverkeer.services.plans.finalized_plans import Plan, finalized_plan
 from grensverkeer.services.years.membership import participants
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import show_error, show_info
+from grensverkeer.ui.documents.action_bar import ActionBar
 from grensverkeer.ui.documents.output import (
     DocumentPrinter,
     DocumentRow,
@@ -138,26 +139,10 @@ class DocumentsPage(Page):
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
 
-        self.print_button = QPushButton(_tr("Af&drukken…"))
-        self.print_button.setAccessibleName(_tr("Het gekozen document afdrukken"))
-        self.print_button.setToolTip(_tr("Het gekozen document afdrukken (Ctrl+P)"))
-        self.save_button = QPushButton(_tr("&Opslaan…"))
-        self.save_button.setAccessibleName(_tr("Alle documenten opslaan"))
-        self.save_button.setToolTip(_tr("Alle documenten als PDF in een map opslaan"))
-        self.export_button = QPushButton(_tr("&Exporteren naar Excel…"))
-        self.export_button.setAccessibleName(_tr("Exporteren naar Excel"))
-        self.export_button.setToolTip(
-            _tr(
-                "Matrix, saldi, betalingen en bronnen van het schooljaar als Excel-werkmap, "
-                "met het gekozen plan of de gekozen methode (Ctrl+E)"
-            )
-        )
-        actions = QHBoxLayout()
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.save_button)
-        actions.addStretch()
-        actions.addWidget(self.export_button)
-        layout.addLayout(actions)
+        bar = ActionBar()
+        self.print_button, self.save_button = bar.print_button, bar.save_button
+        self.export_button = bar.export_button
+        layout.addWidget(bar)
 
         self.generate_button.clicked.connect(lambda: self.generate())
         self.cancel_button.clicked.connect(self.cancel)
@@ -329,7 +314,6 @@ class DocumentsPage(Page):
             self._exporter is None and self.year is not None and self.counted
         )
 
-    # Printing -----------------------------------------------------------------------------
     # Printing, saving, exporting (``ui.documents.output``) --------------------------------
 
     def print_document(self) -> int:

@@ -25,9 +25,6 @@ from PySide6.QtWidgets import (
 
 from grensverkeer import formatting
 from grensverkeer.errors import GrensverkeerError
-from grensverkeer.mapping.charts import BarChart, Series, bar_chart
-from grensverkeer.mapping.picture import Picture
-from grensverkeer.mapping.units import whole_euros
 from grensverkeer.method_names import OFFERED, method_title
 from grensverkeer.money import AmountError, parse_euros
 from grensverkeer.schoolyear import SchoolYear
@@ -40,7 +37,7 @@ from grensverkeer.services.settling.year_settlement import (
     SettlementRun,
     compute_settlement,
 )
-from grensverkeer.settlement import Method, Transfer
+from grensverkeer.settlement import Method
 from grensverkeer.ui.context import UiContext
 from grensverkeer.ui.dialogs import ask, show_error, show_info
 from grensverkeer.ui.empty_year import error_text, no_pupils_text
@@ -49,36 +46,20 @@ from grensverkeer.ui.page_widgets import labelled
 from grensverkeer.ui.pages.base import Page
 from grensverkeer.ui.picture_view import PictureView
 from grensverkeer.ui.plans_panel import PlansPanel
-from grensverkeer.ui.settlement_rows import (
-    SCENARIOS,
-    PositionRow,
-    ScenarioRow,
-    scenario_label,
-    scenario_rows,
-    scenario_text,
+from grensverkeer.ui.settlement_rows import PositionRow, scenario_rows
+from grensverkeer.ui.settlement_tables import (
+    apart_model,
+    positions_chart,
+    positions_model,
+    scenarios_model,
+    transfers_model,
 )
-from grensverkeer.ui.table_models import Column, RowsModel, group, heading, table_view
+from grensverkeer.ui.table_models import group, heading, table_view
 from grensverkeer.ui.workers import Loader
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SettlementPage", text)
-
-
-def positions_chart(
-    positions: list[PositionRow], names: dict[str, str], width: float, size: float
-) -> Picture:
-    """The balances as horizontal bars (purple receives, orange pays: colour-blind safe), every
-    municipality's name in full and the axis in euros with Dutch thousands separators."""
-    ordered = sorted(positions, key=lambda p: (-p.cents, p.code))
-    chart = BarChart(
-        tuple(names.get(p.code, p.name) for p in ordered),
-        (Series(_tr("saldo"), tuple(float(p.cents) for p in ordered), signed=True),),
-        _tr("saldo in euro’s (positief: ontvangt, negatief: betaalt)"),
-        whole_euros,
-        value_text=whole_euros,
-    )
-    return bar_chart(chart, width, size)
 
 
 class SettlementPage(Page):
@@ -141,55 +122,10 @@ class SettlementPage(Page):
         self.verdict.setAccessibleName(_tr("Oordeel"))
         layout.addWidget(self.verdict)
 
-        self.positions = RowsModel[PositionRow](
-            [
-                Column(_tr("Gemeente"), lambda r: r.name),
-                Column(
-                    _tr("Saldo (+ ontvangt)"),
-                    lambda r: formatting.euros(r.cents),
-                    sort=lambda r: r.cents,
-                    numeric=True,
-                ),
-            ],
-            self,
-        )
-        self.transfers = RowsModel[Transfer](
-            [
-                Column(_tr("Betaalt"), lambda t: self._name(t.payer)),
-                Column(_tr("Aan"), lambda t: self._name(t.payee)),
-                Column(
-                    _tr("Bedrag"),
-                    lambda t: formatting.euros(t.cents),
-                    sort=lambda t: t.cents,
-                    numeric=True,
-                ),
-            ],
-            self,
-        )
-        self.scenarios = RowsModel[ScenarioRow](
-            [
-                Column(_tr("Gemeente"), lambda r: r.name),
-                *(
-                    Column(scenario_label(scenario), scenario_text(i), numeric=True)
-                    for i, scenario in enumerate(SCENARIOS)
-                ),
-            ],
-            self,
-        )
-        self.apart = RowsModel[tuple[str, str, str, int]](
-            [
-                Column(_tr("Soort"), lambda r: r[0]),
-                Column(_tr("Van"), lambda r: r[1]),
-                Column(_tr("Naar"), lambda r: r[2]),
-                Column(
-                    _tr("Bedrag"),
-                    lambda r: formatting.euros(r[3]),
-                    sort=lambda r: r[3],
-                    numeric=True,
-                ),
-            ],
-            self,
-        )
+        self.positions = positions_model(self)
+        self.transfers = transfers_model(self, self._name)
+        self.scenarios = scenarios_model(self)
+        self.apart = apart_model(self)
         # the settlement and the analysis take seconds on a real region: never on the GUI thread
         self.loader = Loader(self, self.context.pool, "verrekening berekenen")
         self.plans_panel = PlansPanel(self.context.db, self)
