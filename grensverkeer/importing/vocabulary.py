@@ -13,46 +13,10 @@ stems overlap, the longest wins (``plaatsing`` is a start, not a place).
 
 from __future__ import annotations
 
-from enum import StrEnum
+from grensverkeer.importing.concepts import Concept
+from grensverkeer.importing.date_words import DATE_STEMS
 
-
-class Concept(StrEnum):
-    """What a word in a header says."""
-
-    BSN = "bsn"
-    IDNUM = "idnum"  # a local pupil number: never a BSN by its name
-    MUNICIPALITY = "municipality"
-    PLACE = "place"
-    POSTCODE = "postcode"
-    PUPIL = "pupil"  # qualifier: the pupil's, or where the pupil lives
-    GUARDIAN = "guardian"  # qualifier: a parent's or guardian's
-    PREVIOUS = "previous"  # qualifier: an earlier school, not the one the pupil attends
-    SCHOOL = "school"  # qualifier: the school's, the location's, the institution's
-    BRIN = "brin"
-    VESTIGING = "vestiging"
-    BRINVEST = "brinvest"
-    CODE = "code"
-    NAME = "name"
-    PERSONAL = "personal"
-    BIRTH = "birth"
-    EDU = "edu"
-    STRUCTURE = "structure"
-    PO_KIND = "po_kind"
-    ARRANGEMENT = "arrangement"
-    CATEGORY = "category"
-    START = "start"
-    END = "end"
-    PLANNED = "planned"
-    ACTUAL = "actual"
-    DATE = "date"
-    OTHER_DATE = "other_date"  # a date with another role: decision, application, last change
-    PEILDATUM = "peildatum"
-    COST = "cost"
-    COUNT = "count"
-    COUNT_PART = "count_part"  # "leerjaar 1", "leeftijd 4" in DUO count files
-    IGNORED = "ignored"
-    SCHOOL_YEAR = "school_year"
-
+__all__ = ["ENGLISH", "PHRASES", "STEMS", "WEAK_ROLE_WORDS", "Concept"]
 
 C = Concept
 
@@ -300,120 +264,8 @@ STEMS: dict[str, tuple[Concept, ...]] = {
     "category": (C.CATEGORY,),
     "bekostigingscategorie": (C.CATEGORY,),
     "bekostigingsniveau": (C.CATEGORY,),
-    # dates and their roles
-    "datum": (C.DATE,),
-    "date": (C.DATE,),
-    "dt": (C.DATE,),
-    "peildatum": (C.PEILDATUM, C.DATE),
-    "schooljaar": (C.SCHOOL_YEAR,),
-    "start": (C.START,),
-    "startdatum": (C.START, C.DATE),
-    "begin": (C.START,),
-    "ingang": (C.START,),
-    "ingangsdatum": (C.START, C.DATE),
-    "inschrijf": (C.START,),
-    "inschrijving": (C.START,),
-    "ingeschreven": (C.START,),
-    "instroom": (C.START,),
-    "instroomdatum": (C.START, C.DATE),
-    "aanvang": (C.START,),
-    "plaatsing": (C.START,),
-    "geplaatst": (C.START,),
-    "intrede": (C.START,),
-    "van": (C.START,),
-    "vanaf": (C.START,),
-    "sinds": (C.START,),
-    "since": (C.START,),
-    "entry": (C.START,),
-    "enrol": (C.START,),
-    "enroll": (C.START,),
-    "enrolment": (C.START,),
-    "enrollment": (C.START,),
-    "enrolled": (C.START,),
-    "admission": (C.START,),
-    "admitted": (C.START,),
-    "from": (C.START,),
-    "starting": (C.START,),
-    "joined": (C.START,),
-    "joining": (C.START,),
-    "eind": (C.END,),
-    "einde": (C.END,),
-    "einddatum": (C.END, C.DATE),
-    "uitschrijf": (C.END,),
-    "uitschrijving": (C.END,),
-    "uitgeschreven": (C.END,),
-    "uitstroom": (C.END,),
-    "uitstroomdatum": (C.END, C.DATE),
-    "afmeld": (C.END,),
-    "afmelding": (C.END,),
-    "afgemeld": (C.END,),
-    "vertrek": (C.END,),
-    "beeindig": (C.END,),
-    "beeindiging": (C.END,),
-    "stop": (C.END,),
-    "stopdatum": (C.END, C.DATE),
-    "afloop": (C.END,),
-    "tot": (C.END,),
-    "tm": (C.END,),
-    "end": (C.END,),
-    "ending": (C.END,),
-    "leave": (C.END,),
-    "leaving": (C.END,),
-    "left": (C.END,),
-    "leaver": (C.END,),
-    "withdraw": (C.END,),
-    "withdrawal": (C.END,),
-    "withdrawn": (C.END,),
-    "exit": (C.END,),
-    "until": (C.END,),
-    "deregistr": (C.END,),
-    "uitval": (C.END,),
-    "gepland": (C.PLANNED,),
-    "geplande": (C.PLANNED,),
-    "verwacht": (C.PLANNED,),
-    "verwachte": (C.PLANNED,),
-    "voorzien": (C.PLANNED,),
-    "voorziene": (C.PLANNED,),
-    "voorlopig": (C.PLANNED,),
-    "voorlopige": (C.PLANNED,),
-    "beoogd": (C.PLANNED,),
-    "beoogde": (C.PLANNED,),
-    "prognose": (C.PLANNED,),
-    "planned": (C.PLANNED,),
-    "expected": (C.PLANNED,),
-    "intended": (C.PLANNED,),
-    "werkelijk": (C.ACTUAL,),
-    "werkelijke": (C.ACTUAL,),
-    "feitelijk": (C.ACTUAL,),
-    "feitelijke": (C.ACTUAL,),
-    "daadwerkelijk": (C.ACTUAL,),
-    "daadwerkelijke": (C.ACTUAL,),
-    "actual": (C.ACTUAL,),
-    "actueel": (C.ACTUAL,),
-    "wijziging": (C.OTHER_DATE,),
-    "gewijzigd": (C.OTHER_DATE,),
-    "mutatie": (C.OTHER_DATE,),
-    "bijgewerkt": (C.OTHER_DATE,),
-    "aangemaakt": (C.OTHER_DATE,),
-    "aanmaak": (C.OTHER_DATE,),
-    "aanvraag": (C.OTHER_DATE,),
-    "aangevraagd": (C.OTHER_DATE,),
-    "besluit": (C.OTHER_DATE,),
-    "beschikking": (C.OTHER_DATE,),
-    "afgifte": (C.OTHER_DATE,),
-    "aanmelding": (C.OTHER_DATE,),
-    "aangemeld": (C.OTHER_DATE,),
-    "toelating": (C.OTHER_DATE,),
-    "toelaatbaarheid": (C.OTHER_DATE,),
-    "ontvangst": (C.OTHER_DATE,),
-    "verzonden": (C.OTHER_DATE,),
-    "export": (C.OTHER_DATE,),
-    "modified": (C.OTHER_DATE,),
-    "created": (C.OTHER_DATE,),
-    "updated": (C.OTHER_DATE,),
-    "changed": (C.OTHER_DATE,),
-    "application": (C.OTHER_DATE,),
-    "decision": (C.OTHER_DATE,),
+    # dates and their roles: date_words.py
+    **DATE_STEMS,
     # money and counts
     "kosten": (C.COST,),
     "kost": (C.COST,),

@@ -289,7 +289,8 @@ class DocumentsPage(Page):
         self.documents_view.setFocus()
 
     def selected_document(self) -> DocumentRow | None:
-        return selected_row(self.documents_view)
+        row = selected_row(self.documents_view)
+        return row if isinstance(row, DocumentRow) else None
 
     def _selected(self, *_args: object) -> None:
         row = self.selected_document()
