@@ -26,9 +26,7 @@ def _money(cents: int) -> str:
 
 
 def _count(value: Pupils) -> str:
-    if isinstance(value, Fraction) and value.denominator != 1:
-        return formatting.number(round(float(value), 2))
-    return formatting.number(int(value))
+    return formatting.pupils(value)
 
 
 def _percent(value: Fraction | None) -> str:

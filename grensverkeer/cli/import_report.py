@@ -122,7 +122,7 @@ def change_lines(changes: ImportChanges, reference: Reference, shown: int = 12) 
         return found.short_name if found else code
 
     def number(value: int | Fraction) -> str:
-        return formatting.number(value if isinstance(value, int) else round(float(value), 2))
+        return formatting.pupils(value)
 
     homes = ", ".join(f"{name(c)} {number(v)}" for c, v in changes.by_residence[:shown])
     more = len(changes.by_residence) - shown

@@ -38,7 +38,7 @@ from grensverkeer.ui.dialogs import show_error
 from grensverkeer.ui.files_page import SPREADSHEET_FILTER, year_box
 from grensverkeer.ui.issues_model import FileRow, IssueRow, files_model, issue_rows, issues_model
 from grensverkeer.ui.page_widgets import fit_columns, labelled, table_view
-from grensverkeer.ui.table_models import ROW_ROLE, RowsModel, sorted_view
+from grensverkeer.ui.table_models import ROW_ROLE, sorted_view
 from grensverkeer.ui.wizard_tasks import check_task, skipped_text
 from grensverkeer.ui.workers import Worker
 
@@ -71,9 +71,9 @@ class CheckPage(QWizardPage):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName(self.tr("Uitkomst van de controle"))
-        self.files = cast(RowsModel[FileRow], files_model(True, self))
+        self.files = files_model(True, self)
         self.files_view = table_view(self.tr("Bestanden en wat ermee zou gebeuren"), self.files)
-        self.issues = cast(RowsModel[IssueRow], issues_model(self))
+        self.issues = issues_model(self)
         self.issues_proxy = sorted_view(self.issues)
         self.issues_view = table_view(self.tr("Problemen per bestand en rij"), self.issues_proxy)
         self.issues_view.setSortingEnabled(True)
@@ -228,9 +228,9 @@ class CheckPage(QWizardPage):
         has_columns = self.column_box.count() > 0
         for widget in (self.column_box, self.column_button):
             widget.setVisible(has_columns)
-        for label in self.remedies.findChildren(QLabel):
-            buddy = label.buddy()
-            label.setVisible(buddy is not None and buddy.isVisibleTo(self.remedies))
+        for caption in self.remedies.findChildren(QLabel):
+            buddy = caption.buddy()
+            caption.setVisible(buddy is not None and buddy.isVisibleTo(self.remedies))
         self.remedies.setVisible(year or schools or has_columns)
 
     def use_year(self) -> None:

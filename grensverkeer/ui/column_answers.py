@@ -82,7 +82,7 @@ def answers(question: Question, layout: SheetLayout) -> list[Answer]:
                 )
             )
             continue
-        fields = [f for f in question.fields if f is not Field.IGNORED]
+        fields: list[Field] = [f for f in question.fields if f is not Field.IGNORED]
         if code in (QuestionCode.UNSURE, QuestionCode.SCHOOLS_PLACE):
             fields = (
                 [_residence_field(layout.readings[column], question)]

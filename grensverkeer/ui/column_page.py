@@ -50,6 +50,7 @@ from grensverkeer.ui.preview_table import PreviewModel
 
 if TYPE_CHECKING:
     from grensverkeer.ui.import_wizard import ImportWizard
+    from grensverkeer.ui.workers import Worker
 
 WIDEST_COLUMN = 260
 
@@ -60,7 +61,7 @@ class ColumnPage(QWizardPage):
     def __init__(self, owner: ImportWizard) -> None:
         super().__init__()
         self.owner = owner
-        self._worker = None
+        self._worker: Worker | None = None
         self._mappings: list[SavedMapping] = []
         self.setTitle(self.tr("Kolommen"))
         self.setSubTitle(
@@ -240,8 +241,8 @@ class ColumnPage(QWizardPage):
                 saved = self.saved_box.findData(preview.mapping_name)
                 self.saved_box.setCurrentIndex(max(saved, 0))
             usable = preview is not None and preview.workbook is not None
-            for widget in (*widgets, self.save_button):
-                widget.setEnabled(usable)
+            for control in (*widgets, self.save_button):
+                control.setEnabled(usable)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -279,8 +280,9 @@ class ColumnPage(QWizardPage):
     def _fill_questions(self, preview: FilePreview | None) -> None:
         while self.question_list.count():
             item = self.question_list.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._answer_boxes = []
         layout = preview.layout if preview else None
         questions = preview.questions if preview else ()

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,7 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
 def year_box() -> QComboBox:
     """ "uit het bestand" and the recent school years, newest first."""
     box = QComboBox()
-    box.addItem(QComboBox.tr("uit het bestand"), None)
+    box.addItem(QCoreApplication.translate("FilesPage", "uit het bestand"), None)
     current = SchoolYear.containing(date.today()).start_year
     for start in range(current + 1, current - YEARS_BACK - 1, -1):
         box.addItem(str(SchoolYear(start)), start)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 
@@ -85,6 +86,13 @@ class FilePreview:
         preview = cls(path, workbook, reference, schools)
         preview.use_automatic()
         return preview
+
+    @property
+    def _core_reference(self) -> Reference:
+        """The reference as the core's readers take it, aliases included."""
+        # ReferenceWithAliases offers Reference's whole interface by delegation (aliases.py),
+        # as the Importer also takes it; it is no subclass, so the type checker is told here.
+        return cast(Reference, self.reference)
 
     @property
     def classified(self) -> Workbook | None:
@@ -220,9 +228,9 @@ class FilePreview:
         if self.workbook is None or self.kind is not FileKind.SCHOOLS:
             return []
         classified = classify(
-            self.workbook, self.reference, self.schools, self.choices(), FileKind.SCHOOLS
+            self.workbook, self._core_reference, self.schools, self.choices(), FileKind.SCHOOLS
         )
-        return parse_schools(classified, self.reference).schools if classified.sheets else []
+        return parse_schools(classified, self._core_reference).schools if classified.sheets else []
 
     def answer(self, chosen: Answer) -> None:
         """Take the user's answer to a question: its column choices or its date order."""
@@ -272,7 +280,7 @@ class FilePreview:
         else:
             self.layout = recognise(
                 self.workbook.sheets[self.sheet],
-                self.reference,
+                self._core_reference,
                 self.schools,
                 self.choices(),
                 self.forced_kind,
@@ -299,6 +307,6 @@ def _plain_label(label: str) -> str:
 
 
 def _as_mapping(name: str, kind: FileKind, chosen: dict[str, Field]) -> SavedMapping:
-    columns = {f: label for label, f in chosen.items() if f is not Field.IGNORED}
+    columns: dict[Field, str] = {f: label for label, f in chosen.items() if f is not Field.IGNORED}
     ignored = tuple(label for label, f in chosen.items() if f is Field.IGNORED)
     return SavedMapping(name, kind, columns, ignored)

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import (
+    QAbstractGraphicsShapeItem,
     QFrame,
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -117,6 +118,7 @@ def _graphics(item: Item, z: int) -> list[QGraphicsItem]:
     """One primitive as graphics items (a text with a halo is two), with key and hover text."""
     key, tip = getattr(item, "key", ""), getattr(item, "tip", "")
     made: list[QGraphicsItem] = []
+    graphic: QAbstractGraphicsShapeItem  # a path or an ellipse: pen, brush, z, data, tooltip
     if isinstance(item, Path):
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.OddEvenFill)

@@ -132,7 +132,8 @@ class PlansPanel(QWidget):
         self._update()
 
     def selected_plan(self) -> Plan | None:
-        return selected_row(self.view)
+        plan = selected_row(self.view)
+        return plan if isinstance(plan, Plan) else None
 
     def _update(self) -> None:
         plan = self.selected_plan()

@@ -85,7 +85,7 @@ class PrivacyTab(QWidget):
         self.context = context
         self.find_button = QPushButton(_tr("Leerling &zoeken…"))
         self.find_button.setAccessibleName(_tr("Leerling zoeken"))
-        self.find_button.clicked.connect(lambda: self.find())
+        self.find_button.clicked.connect(lambda: self.find_pupil())
         self.remove_button = QPushButton(_tr("Leerling &verwijderen…"))
         self.remove_button.setAccessibleName(_tr("Leerling verwijderen"))
         self.remove_button.clicked.connect(lambda: self.remove())
@@ -140,7 +140,7 @@ class PrivacyTab(QWidget):
 
     # Find -------------------------------------------------------------------------------
 
-    def find(self, bsn: str | None = None) -> PupilRecords | None:
+    def find_pupil(self, bsn: str | None = None) -> PupilRecords | None:
         if bsn is None:
             bsn = self._ask_bsn(_tr("Leerling zoeken"))
             if bsn is None:

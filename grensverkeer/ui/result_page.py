@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,7 +28,7 @@ from grensverkeer.export.skipped_rows import skipped_lines, write_skipped_rows
 from grensverkeer.services.imports.import_changes import CellChange
 from grensverkeer.services.imports.reports import ImportReport, Outcome
 from grensverkeer.ui.dialogs import show_error
-from grensverkeer.ui.issues_model import FileRow, IssueRow, files_model, issue_rows, issues_model
+from grensverkeer.ui.issues_model import FileRow, files_model, issue_rows, issues_model
 from grensverkeer.ui.page_widgets import fit_columns, table_view
 from grensverkeer.ui.table_models import Column, RowsModel, sorted_view
 from grensverkeer.ui.wizard_tasks import CANCELLED_MESSAGE, ImportOutcome, skipped_text
@@ -53,7 +53,7 @@ class CellRow:
 
 
 def _number(value: int | Fraction) -> str:
-    return formatting.number(value if isinstance(value, int) else round(float(value), 2))
+    return formatting.pupils(value)
 
 
 class ResultPage(QWizardPage):
@@ -68,7 +68,7 @@ class ResultPage(QWizardPage):
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setAccessibleName(self.tr("Uitkomst van de import"))
-        self.files = cast(RowsModel[FileRow], files_model(False, self))
+        self.files = files_model(False, self)
         self.files_view = table_view(self.tr("Bestanden en hun uitkomst"), self.files)
         self.homes: RowsModel[HomeRow] = RowsModel(
             [
@@ -92,7 +92,7 @@ class ResultPage(QWizardPage):
             self,
         )
         self.cells_view = table_view(self.tr("Gewijzigde cellen van de matrix"), self.cells)
-        self.issues = cast(RowsModel[IssueRow], issues_model(self))
+        self.issues = issues_model(self)
         self.issues_view = table_view(self.tr("Fouten en waarschuwingen"), sorted_view(self.issues))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.files_view, self.tr("&Bestanden"))

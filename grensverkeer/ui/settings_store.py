@@ -8,10 +8,11 @@ directory's config folder instead, so a test never touches the user's own settin
 
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -22,17 +23,21 @@ APPLICATION = "Grensverkeer"
 MAX_RECENT = 8
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, slots=True)
-class Key:
+class Key(Generic[T]):
     name: str
-    type: type
-    default: Any
+    type: type[T]
+    default: T
 
 
 GEOMETRY = Key("venster/geometrie", QByteArray, QByteArray())
 LAST_PAGE = Key("venster/laatste_pagina", str, "overzicht")
 SCHOOL_YEAR = Key("venster/schooljaar", int, 0)  # start year; 0: the latest with data
-RECENT_FILES = Key("bestanden/recent", list, [])  # databases: SQLite paths or URLs, no password
+# databases: SQLite paths or URLs, no password
+RECENT_FILES: Key[list[str]] = Key("bestanden/recent", list, [])
 LAST_DATABASE = Key("database/laatste", str, "")  # "" : GRENSVERKEER_DB or the default file
 
 KEYS = (GEOMETRY, LAST_PAGE, SCHOOL_YEAR, RECENT_FILES, LAST_DATABASE)
@@ -58,18 +63,19 @@ class SettingsStore:
         """A store in an ini file of its own (tests)."""
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
-    def get(self, key: Key) -> Any:
+    def get(self, key: Key[T]) -> T:
         if not self.settings.contains(key.name):
-            return _copy(key.default)
+            return copy.copy(key.default)
         try:
             value = self.settings.value(key.name, key.default, key.type)
         except (TypeError, ValueError):  # a hand-edited or foreign value: the default
-            return _copy(key.default)
-        if key.type is list:
-            return [str(item) for item in (value or []) if str(item)]
-        return value if isinstance(value, key.type) else _copy(key.default)
+            return copy.copy(key.default)
+        if key.type is list:  # QSettings gives a list here (None when it was stored empty)
+            items = value if isinstance(value, list) else []
+            value = [str(item) for item in items if str(item)]
+        return value if isinstance(value, key.type) else copy.copy(key.default)
 
-    def set(self, key: Key, value: Any) -> None:
+    def set(self, key: Key[T], value: T) -> None:
         self.settings.setValue(key.name, value)
 
     def sync(self) -> None:
@@ -110,11 +116,3 @@ class SettingsStore:
 
     def set_last_database(self, target: str) -> None:
         self.set(LAST_DATABASE, target)
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, list):
-        return list(value)
-    if isinstance(value, QByteArray):
-        return QByteArray(value)
-    return value

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -270,7 +271,7 @@ def heading(text: str) -> QLabel:
     return label
 
 
-def pupils_text(n: int | float) -> str:
+def pupils_text(n: int | Fraction) -> str:
     if n == 1:
         return QCoreApplication.translate("Models", "1 leerling")
-    return QCoreApplication.translate("Models", "{n} leerlingen").format(n=formatting.number(n))
+    return QCoreApplication.translate("Models", "{n} leerlingen").format(n=formatting.pupils(n))

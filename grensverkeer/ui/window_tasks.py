@@ -8,7 +8,7 @@ and ``_run``), in its own module so the window's module stays about the window.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QProgressDialog
 from sqlalchemy.engine import URL, make_url
@@ -17,6 +17,20 @@ from sqlalchemy.exc import ArgumentError
 from grensverkeer.services.demo import is_demo
 from grensverkeer.ui.dialogs import show_error
 from grensverkeer.ui.workers import Worker
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from grensverkeer.storage.database import Database
+    from grensverkeer.ui.context import UiContext
+    from grensverkeer.ui.pages.base import Page
+    from grensverkeer.ui.settings_store import SettingsStore
+
+    # For the type checker the mixin is the main window it is mixed into; at run time it is a
+    # plain class, so ``MainWindow(WindowTasks, QMainWindow)`` stays as it was.
+    _Window = QMainWindow
+else:
+    _Window = object
 
 
 def short_target(description: str) -> str:
@@ -40,8 +54,21 @@ def remembered_target(target: str) -> str:
     return without.render_as_string(hide_password=False)
 
 
-class WindowTasks:
+class WindowTasks(_Window):
     """Opening another database and loading the demo region (see the module docstring)."""
+
+    # What the mixin uses of ``MainWindow`` (set in its ``__init__``).
+    context: UiContext
+    store: SettingsStore
+    pages: list[Page]
+    demo: bool
+    demo_progress: QProgressDialog | None
+
+    if TYPE_CHECKING:
+
+        def _run(self, worker: Worker) -> None: ...
+
+        def _update_status(self) -> None: ...
 
     # Another database ----------------------------------------------------------------------
 
@@ -56,7 +83,7 @@ class WindowTasks:
         self._run(worker)
         return worker
 
-    def _database_opened(self, target: str, db: Any) -> None:
+    def _database_opened(self, target: str, db: Database) -> None:
         old = self.context.db
         self.context.db = db
         if old is not db:

@@ -53,3 +53,34 @@ def test_the_cli_matrix_shows_the_same_number() -> None:
 def test_dates_in_tables_and_moments() -> None:
     assert formatting.short_date(date(2024, 10, 1)) == "01-10-2024"
     assert formatting.moment(datetime(2025, 3, 5, 14, 2)) == "05-03-2025 14:02"
+
+
+def test_every_page_and_cli_text_uses_the_one_rule(qapp) -> None:
+    """The overview, the matrix page's cell tooltips, the import result and the CLI's analysis
+    all show 49/4 pupils as the PDF does (they rounded by hand to 12,2 or 12,25 before)."""
+    from grensverkeer.cli.analyse_text import _count
+    from grensverkeer.ui.pages.matrix_page import _pupils
+    from grensverkeer.ui.pages.overview_page import _number
+    from grensverkeer.ui.result_page import _number as result_number
+    from grensverkeer.ui.table_models import pupils_text
+
+    value = Fraction(49, 4)
+    assert _number(value) == result_number(value) == _count(value) == "12,3"
+    assert _pupils(value) == pupils_text(value) == "12,3 leerlingen"
+
+
+def test_no_pupil_count_is_rounded_by_hand_outside_the_formatter() -> None:
+    """``round(float(...))`` rounds half to even on a binary float (12,25 → 12,2): text goes
+    through ``formatting.pupils``. Only JSON numbers and the map's whole euros round."""
+    from pathlib import Path
+
+    import grensverkeer
+
+    package = Path(grensverkeer.__file__).parent
+    allowed = {"cli/analyse_json.py", "services/matrices/counted_matrix.py", "mapping/units.py"}
+    found = [
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*.py")
+        if "round(float(" in path.read_text(encoding="utf-8")
+    ]
+    assert sorted(set(found) - allowed) == []

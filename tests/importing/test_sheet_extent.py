@@ -112,3 +112,22 @@ def test_a_prefixed_cell_takes_the_exact_path() -> None:
     fast, exact = _both(xml)
     assert fast is None
     assert (exact.rows, exact.columns) == (1_048_576, 16_384)
+
+
+def test_a_piece_with_many_cells_outside_collects_every_reference(monkeypatch) -> None:
+    """Rows rising through the piece while its last cell is A1: every cell is outside the
+    extent in turn, so after MAX_EXTENT_STEPS the piece's references are read in one go."""
+    steps: list[int] = []
+    real = xlsx_scan.outside
+
+    def counted(columns: int, rows: int):
+        steps.append(rows)
+        return real(columns, rows)
+
+    monkeypatch.setattr(xlsx_scan, "outside", counted)
+    cells = [(row, 2) for row in range(2, 500)] + [(1, 1)]
+    fast, exact = _both(_sheet(cells))
+    assert fast is not None
+    assert (fast.rows, fast.columns) == (exact.rows, exact.columns) == (499, 2)
+    # then the references, not more searches; one more for the last piece (the closing tags)
+    assert len(steps) == xlsx_scan.MAX_EXTENT_STEPS + 1

@@ -47,7 +47,7 @@ def window(qtbot, qapp, demo_sqlite: Database, messages, tmp_path: Path) -> Iter
 def test_find_and_remove_in_the_window(window, demo_sqlite: Database, messages) -> None:
     page = window.show_page("gegevens")
     tab = page.privacy
-    found = tab.find(BSN)
+    found = tab.find_pupil(BSN)
     assert found is not None and len(found.records) == 2
     kind, said = messages[-1]
     assert kind == "info" and "*****6887: 2 inschrijvingen" in said and BSN not in said
@@ -104,7 +104,7 @@ def test_every_page_works_for_a_reader_and_writes_are_refused(
             qtbot.waitUntil(lambda: not window.is_busy(), timeout=20_000)
         assert not [text for kind, text in messages if kind == "fout"]
         tab = window.show_page("gegevens").privacy
-        assert tab.find(BSN) is not None
+        assert tab.find_pupil(BSN) is not None
         assert tab.remove(BSN, "ouders") is None
         assert READ_ONLY in messages[-1][1]
         assert tab.purge(Y) is None

@@ -157,7 +157,7 @@ def save_into_folder(
     ):
         return [], None
     try:
-        paths = save_documents(documents, out)
+        paths = save_documents(tuple(documents), out)
     except GrensverkeerError as error:
         show_error(parent, error_text(error))
         return [], None

@@ -135,7 +135,7 @@ class DataPage(Page):
         self.undo_button.clicked.connect(lambda: self.undo_import())
         self.hint = QLabel(self.tr("Sleep bestanden hierheen om ze te importeren."))
 
-        self.imports = cast(RowsModel[ImportSummary], imports_model(self))
+        self.imports = imports_model(self)
         self.imports_proxy = sorted_view(self.imports)
         self.imports_view = _table(self.tr("Geïmporteerde bestanden"), self.imports_proxy)
         self.imports_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -157,7 +157,7 @@ class DataPage(Page):
         imports_layout.addLayout(buttons)
         imports_layout.addWidget(splitter, 1)
 
-        self.aliases = cast(RowsModel[Alias], aliases_model(context, self))
+        self.aliases = aliases_model(context, self)
         self.aliases_view = _table(self.tr("Onthouden schrijfwijzen"), sorted_view(self.aliases))
         self.forget_button = QPushButton(self.tr("Schrijfwijze &vergeten"))
         self.forget_button.setAccessibleName(self.tr("Schrijfwijze vergeten"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from grensverkeer import formatting
+from grensverkeer.reference import Reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.matrices.cell_pupils import CellPupil, pupils_in_cell
 from grensverkeer.services.matrices.counted_matrix import AMOUNT, Matrix, MissingTariffError
@@ -359,15 +360,13 @@ class MatrixPage(Page):
         ]
 
 
-def _name(reference, code: str) -> str:
+def _name(reference: Reference, code: str) -> str:
     municipality = reference.municipality(code)
     return municipality.short_name if municipality else code
 
 
 def _pupils(value: int | Fraction) -> str:
-    if isinstance(value, Fraction) and value.denominator != 1:
-        return pupils_text(round(float(value), 1))
-    return pupils_text(int(value))
+    return pupils_text(value)
 
 
 PAGE = MatrixPage

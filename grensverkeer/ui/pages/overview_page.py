@@ -344,9 +344,7 @@ class OverviewPage(Page):
 
 
 def _number(value: Pupils) -> str:
-    if isinstance(value, Fraction) and value.denominator != 1:
-        return formatting.number(round(float(value), 1))
-    return formatting.number(int(value))
+    return formatting.pupils(value)
 
 
 PAGE = OverviewPage

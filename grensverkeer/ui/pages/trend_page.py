@@ -10,6 +10,8 @@ The numbers are always available as text: hover a bar, or read the table below t
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -79,6 +81,10 @@ class TrendPage(Page):
         def share(year: YearFigures) -> str:
             return self.tr("n.b.") if year.ratio is None else formatting.percent(year.ratio)
 
+        def pupils(year: YearFigures) -> str:
+            total: int | Fraction = sum(b.pupils_in for b in year.balances)
+            return formatting.pupils(total)
+
         def verdict(year: YearFigures) -> str:
             if year.balanced is None:
                 return self.tr("geen tarieven")
@@ -87,11 +93,7 @@ class TrendPage(Page):
         return [
             Column(self.tr("Schooljaar"), lambda y: str(y.school_year)),
             Column(self.tr("Deelnemers"), lambda y: str(len(y.participants)), numeric=True),
-            Column(
-                self.tr("Leerlingen in grensverkeer"),
-                lambda y: formatting.number(sum(b.pupils_in for b in y.balances)),
-                numeric=True,
-            ),
+            Column(self.tr("Leerlingen in grensverkeer"), pupils, numeric=True),
             Column(self.tr("Regionaal aandeel"), share, numeric=True),
             Column(self.tr("In evenwicht"), verdict),
         ]

@@ -22,6 +22,8 @@ Inhabitants = tuple[str, int, int]  # (code, year, count), as services.years.inh
 
 
 class InhabitantsTab(Tab):
+    message: QLabel  # made below the table; the table's refusals are said in it
+
     def __init__(self, page: SettingsPage) -> None:
         super().__init__(page)
         reference = self.context.reference

@@ -21,7 +21,15 @@ from grensverkeer.services.years.membership import (
 from grensverkeer.services.years.year_settings import year_settings
 from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.heatmap import full_name
-from grensverkeer.ui.settings.tab import Tab, button, date_edit, message_label, say, to_qdate
+from grensverkeer.ui.settings.tab import (
+    Tab,
+    button,
+    date_edit,
+    from_qdate,
+    message_label,
+    say,
+    to_qdate,
+)
 from grensverkeer.ui.table_models import Column, RowsModel, selected_row, table_view
 
 if TYPE_CHECKING:
@@ -63,8 +71,10 @@ class MembersTab(Tab):
         self.municipality.setAccessibleName(self.tr("Gemeente die toetreedt"))
         for item in sorted(reference.municipalities(date.today()), key=lambda m: m.name):
             self.municipality.addItem(reference.label(item.code), item.code)
-        self.municipality.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.municipality.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.municipality.completer()  # an editable box has one
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.municipality.setCurrentIndex(-1)
         self.joins_on = date_edit(self.tr("Lid vanaf"))
         self.add = button(self.tr("&Toevoegen"), self.tr("Lidmaatschap toevoegen"))
@@ -124,7 +134,8 @@ class MembersTab(Tab):
     def _code(self) -> str | None:
         index = self.municipality.findText(self.municipality.currentText())
         if index >= 0:
-            return self.municipality.itemData(index)
+            code = self.municipality.itemData(index)  # the CBS code given with addItem
+            return code if isinstance(code, str) else None
         return self.context.reference.resolve_municipality(self.municipality.currentText()).code
 
     def store_join(self) -> None:
@@ -133,7 +144,7 @@ class MembersTab(Tab):
             say(self.message, self.tr("Kies een gemeente uit de lijst."), error=True)
             return
         try:
-            add_member(self.context.db, code, self.joins_on.date().toPython())
+            add_member(self.context.db, code, from_qdate(self.joins_on.date()))
         except GrensverkeerError as error:
             say(self.message, error_text(error), error=True)
             return
@@ -141,7 +152,7 @@ class MembersTab(Tab):
             self.message,
             self.tr("{name} is lid vanaf {day}.").format(
                 name=self.context.reference.label(code),
-                day=formatting.long_date(self.joins_on.date().toPython()),
+                day=formatting.long_date(from_qdate(self.joins_on.date())),
             ),
         )
         self.changed()
@@ -151,7 +162,7 @@ class MembersTab(Tab):
         if member is None:
             say(self.message, self.tr("Kies eerst een gemeente in de tabel."), error=True)
             return
-        leaves_on = self.leaves_on.date().toPython()
+        leaves_on = from_qdate(self.leaves_on.date())
         try:
             end_member(self.context.db, member.code, leaves_on)
         except GrensverkeerError as error:

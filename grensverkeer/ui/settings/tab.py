@@ -22,6 +22,11 @@ def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def from_qdate(day: QDate) -> date:
+    """What ``QDate.toPython()`` gives, typed (the stubs say ``object``)."""
+    return date(day.year(), day.month(), day.day())
+
+
 def date_edit(name: str) -> QDateEdit:
     edit = QDateEdit()
     edit.setDisplayFormat(DATE_FORMAT)

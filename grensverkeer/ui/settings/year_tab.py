@@ -16,6 +16,7 @@ from grensverkeer.ui.settings.tab import (
     bold_label,
     button,
     date_edit,
+    from_qdate,
     message_label,
     say,
     to_qdate,
@@ -88,7 +89,7 @@ class YearTab(Tab):
             stored = change_year_settings(
                 self.context.db,
                 self.year,
-                peildatum=self.peildatum.date().toPython(),
+                peildatum=from_qdate(self.peildatum.date()),
                 actual_cost=self.actual_cost.isChecked(),
                 pro_rata=self.pro_rata.isChecked(),
             )
