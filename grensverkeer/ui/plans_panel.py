@@ -25,7 +25,7 @@ from grensverkeer.services.plans.finalized_plans import REASON_LENGTH, Plan, lis
 from grensverkeer.storage.database import Database
 from grensverkeer.ui.dialogs import show_error, show_info
 from grensverkeer.ui.empty_year import error_text
-from grensverkeer.ui.table_models import Column, RowsModel, selected_row, table_view
+from grensverkeer.ui.table_models import Column, RowsModel, euro_column, selected_row, table_view
 
 
 def _tr(text: str) -> str:
@@ -103,11 +103,7 @@ class PlansPanel(QWidget):
                     sort=lambda p: p.finalized_at.isoformat(),
                 ),
                 Column(_tr("Door"), lambda p: p.finalized_by),
-                Column(
-                    _tr("Bedrag"),
-                    lambda p: formatting.euros(p.result.total_moved),
-                    numeric=True,
-                ),
+                euro_column(_tr("Bedrag"), lambda p: p.result.total_moved),
                 Column(_tr("Kenmerk"), lambda p: p.short_hash),
                 Column(_tr("Status"), status_text),
             ],

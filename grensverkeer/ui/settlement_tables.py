@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from grensverkeer import formatting
 from grensverkeer.mapping.charts import BarChart, Series, bar_chart
 from grensverkeer.mapping.picture import Picture
 from grensverkeer.mapping.units import whole_euros
@@ -19,7 +18,7 @@ from grensverkeer.ui.settlement_rows import (
     scenario_label,
     scenario_text,
 )
-from grensverkeer.ui.table_models import Column, RowsModel
+from grensverkeer.ui.table_models import Column, RowsModel, euro_column
 
 #: a flow reported apart: its kind, from, to and cents
 ApartRow = tuple[str, str, str, int]
@@ -33,12 +32,7 @@ def positions_model(parent: QObject) -> RowsModel[PositionRow]:
     return RowsModel[PositionRow](
         [
             Column(_tr("Gemeente"), lambda r: r.name),
-            Column(
-                _tr("Saldo (+ ontvangt)"),
-                lambda r: formatting.euros(r.cents),
-                sort=lambda r: r.cents,
-                numeric=True,
-            ),
+            euro_column(_tr("Saldo (+ ontvangt)"), lambda r: r.cents),
         ],
         parent,
     )
@@ -50,12 +44,7 @@ def transfers_model(parent: QObject, name: Callable[[str], str]) -> RowsModel[Tr
         [
             Column(_tr("Betaalt"), lambda t: name(t.payer)),
             Column(_tr("Aan"), lambda t: name(t.payee)),
-            Column(
-                _tr("Bedrag"),
-                lambda t: formatting.euros(t.cents),
-                sort=lambda t: t.cents,
-                numeric=True,
-            ),
+            euro_column(_tr("Bedrag"), lambda t: t.cents),
         ],
         parent,
     )
@@ -80,12 +69,7 @@ def apart_model(parent: QObject) -> RowsModel[ApartRow]:
             Column(_tr("Soort"), lambda r: r[0]),
             Column(_tr("Van"), lambda r: r[1]),
             Column(_tr("Naar"), lambda r: r[2]),
-            Column(
-                _tr("Bedrag"),
-                lambda r: formatting.euros(r[3]),
-                sort=lambda r: r[3],
-                numeric=True,
-            ),
+            euro_column(_tr("Bedrag"), lambda r: r[3]),
         ],
         parent,
     )

@@ -68,6 +68,11 @@ def count_column(title: str, value: Callable[[Any], int]) -> Column[Any]:
     return Column(title, lambda row: formatting.number(value(row)), sort=value, numeric=True)
 
 
+def euro_column(title: str, cents: Callable[[Row], int]) -> Column[Row]:
+    """A right-aligned amount column in euros, sorted by its cents (not by its text)."""
+    return Column(title, lambda row: formatting.euros(cents(row)), sort=cents, numeric=True)
+
+
 class RowsModel(QAbstractTableModel, Generic[Row]):
     """Rows × columns, read-only unless a column has ``edit``."""
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pypdf import PdfReader
 
 from grensverkeer import formatting
@@ -62,39 +63,37 @@ def test_one_plan_reads_the_same_in_cli_window_pdf_and_excel(
     assert Decimal(plan.result.total_moved) / 100 in euros
 
 
-def test_a_draft_reads_the_years_records_once(demo_db, monkeypatch) -> None:
-    """The settlement, the plan's inputs (its hash) and the draft's pupil counts all come from
-    one read of the school year's records (a draft used to read them three times)."""
-    from grensverkeer.documents.generate import document_data
+@pytest.fixture
+def reads(monkeypatch) -> list[SchoolYear]:
+    """The school years whose records are read from the database, one entry per read."""
     from grensverkeer.services.matrices import counted_matrix
 
-    reads: list[SchoolYear] = []
+    seen: list[SchoolYear] = []
     real = counted_matrix.load_records
 
     def counting_reads(db, year, edu_type=None):
-        reads.append(year)
+        seen.append(year)
         return real(db, year, edu_type)
 
     monkeypatch.setattr(counted_matrix, "load_records", counting_reads)
+    return seen
+
+
+def test_a_draft_reads_the_years_records_once(demo_db, reads) -> None:
+    """The settlement, the plan's inputs (its hash) and the draft's pupil counts all come from
+    one read of the school year's records (a draft used to read them three times)."""
+    from grensverkeer.documents.generate import document_data
+
     data = document_data(demo_db, Y)
     assert data.draft and data.pupil_cells()
     assert reads == [Y]
 
 
-def test_finalising_checks_and_settles_one_read_of_the_year(demo_db, monkeypatch) -> None:
+def test_finalising_checks_and_settles_one_read_of_the_year(demo_db, reads) -> None:
     """Inside its lock, finalising checks the year (pupils, tariffs) and settles it again from
     one read of the records, so the check and the plan cannot see different data."""
-    from grensverkeer.services.matrices import counted_matrix
-
     run = compute_settlement(demo_db, Y, "multilateral")
-    reads: list[SchoolYear] = []
-    real = counted_matrix.load_records
-
-    def counting_reads(db, year, edu_type=None):
-        reads.append(year)
-        return real(db, year, edu_type)
-
-    monkeypatch.setattr(counted_matrix, "load_records", counting_reads)
+    reads.clear()
     plan = finalize(demo_db, run)
     assert reads == [Y]
     assert plan.result.total_moved == run.settlement.total_moved

@@ -139,3 +139,14 @@ def test_the_settlement_is_computed_off_the_gui_thread(context, qtbot) -> None:
         module.compute_settlement = real
     assert threads and threading.main_thread().name not in threads
     assert page.transfers.rowCount() > 0 and page.finalize_button.isEnabled()
+
+
+def test_amount_columns_sort_by_cents_not_by_text(qapp) -> None:
+    """'€ 9,00' sorts after '€ 10,00' as text; every amount column sorts by its cents."""
+    from grensverkeer.ui.table_models import euro_column
+
+    column = euro_column("Bedrag", lambda cents: cents)
+    amounts = [1_000, 900, -50_000, 12_345_67]
+    assert column.text(900) == "€ 9,00"
+    assert sorted(amounts, key=column.sort) == [-50_000, 900, 1_000, 12_345_67]
+    assert sorted(amounts, key=column.text) != sorted(amounts, key=column.sort)

@@ -25,7 +25,7 @@ from grensverkeer.services.years.tariffs import Tariff, list_tariffs, remove_tar
 from grensverkeer.ui.dialogs import ask
 from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.settings.tab import Tab, bold_label, button, message_label, say
-from grensverkeer.ui.table_models import Column, RowsModel, selected_row, table_view
+from grensverkeer.ui.table_models import Column, RowsModel, euro_column, selected_row, table_view
 
 if TYPE_CHECKING:
     from grensverkeer.ui.pages.settings_page import SettingsPage
@@ -44,12 +44,7 @@ class TariffTab(Tab):
                     self.tr("Arrangement"),
                     lambda t: t.arrangement or self.tr("(algemeen tarief)"),
                 ),
-                Column(
-                    self.tr("Bedrag per leerling"),
-                    lambda t: formatting.euros(t.cents),
-                    sort=lambda t: t.cents,
-                    numeric=True,
-                ),
+                euro_column(self.tr("Bedrag per leerling"), lambda t: t.cents),
             ],
             self,
         )
