@@ -36,7 +36,8 @@ _CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 _FAULT_HINT = re.compile(rb'<f[\s>/]|\st="e"')
 _FORMULA_START = re.compile(rb"<f[\s>/]")
 _ERROR_CELL = re.compile(rb't="e"')
-_PREFIXED = re.compile(rb":c")
+_PREFIXED = re.compile(rb":c[\s>/]")
+_ELEMENT_PREFIX = re.compile(rb"<[A-Za-z_][\w.-]*\Z")
 #: cells outside the extent looked at one by one in a piece before all its references are read
 MAX_EXTENT_STEPS = 64
 _SHARED = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*<')
@@ -146,8 +147,8 @@ def _fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | No
             tail = buffer
             continue
         check_text(buffer, cut)
-        if _PREFIXED.search(buffer, 0, cut):
-            return None  # maybe prefixed cell elements (calamine reads them): parse properly
+        if _prefixed_cell(buffer, cut):
+            return None  # prefixed cell elements (calamine reads them): parse properly
         last = _CELL_REF.match(buffer, max(buffer.rfind(b'<c r="', 0, cut), 0))
         if last is not None:
             columns = max(columns, column_number(last[1].decode()))
@@ -165,6 +166,17 @@ def _fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | No
         if not chunk:
             break
     return SheetScan(rows, columns, cells, tuple(faults), shared_cells=shared)
+
+
+def _prefixed_cell(body: bytes, end: int) -> bool:
+    """Whether ``body`` has a cell element with a namespace prefix (``<x:c``) before ``end``.
+    A text such as ``Status:compleet`` is no element: it must not send a large sheet down the
+    exact path, which refuses more than a million cells."""
+    for found in _PREFIXED.finditer(body, 0, end):
+        start = found.start()
+        if _ELEMENT_PREFIX.search(body, max(start - 64, 0), start):
+            return True
+    return False
 
 
 def _extent_of(body: bytes, end: int, columns: int, rows: int) -> tuple[int, int, int] | None:

@@ -131,3 +131,16 @@ def test_a_piece_with_many_cells_outside_collects_every_reference(monkeypatch) -
     assert (fast.rows, fast.columns) == (exact.rows, exact.columns) == (499, 2)
     # then the references, not more searches; one more for the last piece (the closing tags)
     assert len(steps) == xlsx_scan.MAX_EXTENT_STEPS + 1
+
+
+@pytest.mark.parametrize("text", ["Status:compleet", "zie bijlage:c 12", "mail:c/o ouders"])
+def test_a_colon_c_in_a_text_keeps_the_fast_path(text: str) -> None:
+    """Only a prefixed cell element (<x:c) needs the parse: a remark in a cell must not send a
+    large sheet to the exact path, which refuses more than a million cells."""
+    cells = "".join(
+        f'<row r="{row}"><c r="A{row}" t="inlineStr"><is><t>{text}</t></is></c></row>'
+        for row in range(1, 4)
+    )
+    xml = f"<worksheet><sheetData>{cells}</sheetData></worksheet>".encode()
+    fast = xlsx_scan._fast_scan(io.BytesIO(xml))
+    assert fast is not None and (fast.rows, fast.columns) == (3, 1)
