@@ -40,9 +40,9 @@ from grensverkeer.importing.xlsx_scan import (
     SheetScan,
     UnsafeXml,
     check_text,
-    scan_sheet,
     shared_string_indices,
 )
+from grensverkeer.importing.xlsx_sheet import scan_sheet
 
 #: The start of every XML part is looked at for a DTD; a prolog longer than this is refused.
 PROLOG_BYTES = 64 * 1024

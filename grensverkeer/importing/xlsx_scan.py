@@ -16,7 +16,7 @@ So each sheet is streamed here first, at C speed for well-formed files:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Protocol
 from xml.parsers import expat
@@ -34,8 +34,8 @@ EXACT_PATH_MAX_CELLS = 1_000_000
 
 _CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 _FAULT_HINT = re.compile(rb'<f[\s>/]|\st="e"')
-_FORMULA_START = re.compile(rb"<f[\s>/]")
-_ERROR_CELL = re.compile(rb't="e"')
+FORMULA_START = re.compile(rb"<f[\s>/]")
+ERROR_CELL = re.compile(rb't="e"')
 _PREFIXED = re.compile(rb":c[\s>/]")
 _ELEMENT_PREFIX = re.compile(rb"<[A-Za-z_][\w.-]*\Z")
 #: cells outside the extent looked at one by one in a piece before all its references are read
@@ -95,25 +95,6 @@ def column_number(letters: str) -> int:
     return number
 
 
-def scan_sheet(
-    open_part: Callable[[], IO[bytes]],
-    fits: Callable[[SheetScan], bool] = lambda _s: True,
-    budget: int = EXACT_PATH_MAX_CELLS,
-    shared_strings: bool = True,
-) -> SheetScan:
-    """Scan one worksheet part (``open_part`` opens it afresh): the fast path, and the exact one
-    when the fast path cannot tell or its overestimate does not ``fit``; the exact path parses
-    at most ``budget`` cells. Raises :class:`UnsafeXml` for a DTD, an endless text, XML that
-    does not parse, or more cells than the budget. Without ``shared_strings`` in the
-    workbook, the cells that show one are not counted (none can cost anything)."""
-    with open_part() as member:
-        scan = _fast_scan(member, shared_strings)
-    if scan is not None and fits(scan):
-        return scan
-    with open_part() as member:
-        return _exact_scan(member, budget)
-
-
 def shared_string_indices(member: IO[bytes]) -> list[int]:
     """The shared string each ``t="s"`` cell shows, streamed from the sheet's XML."""
     found: list[int] = []
@@ -128,7 +109,7 @@ def shared_string_indices(member: IO[bytes]) -> list[int]:
     return found
 
 
-def _fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | None:
+def fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | None:
     """The well-formed case at C speed, or None when the sheet needs the exact path.
 
     Every cell must start ``<c r="A1"``. The extent grows with the last cell of each piece,
@@ -139,7 +120,7 @@ def _fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | No
     columns = rows = cells = shared = 0
     faults: list[CellFault] = []
     tail = b""
-    for chunk in _chunks(member):
+    for chunk in chunks(member):
         buffer = tail + chunk
         cut = buffer.rfind(b"<") if chunk else len(buffer)
         if chunk and cut <= 0:
@@ -147,7 +128,7 @@ def _fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | No
             tail = buffer
             continue
         check_text(buffer, cut)
-        if _prefixed_cell(buffer, cut):
+        if prefixed_cell(buffer, cut):
             return None  # prefixed cell elements (calamine reads them): parse properly
         last = _CELL_REF.match(buffer, max(buffer.rfind(b'<c r="', 0, cut), 0))
         if last is not None:
@@ -160,7 +141,7 @@ def _fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | No
         cells += count
         if shared_strings:
             shared += buffer.count(b' t="s"', 0, cut)
-        if _FORMULA_START.search(buffer, 0, cut) or _ERROR_CELL.search(buffer, 0, cut):
+        if FORMULA_START.search(buffer, 0, cut) or ERROR_CELL.search(buffer, 0, cut):
             faults.extend(_faults_in(buffer[:cut]))
         tail = buffer[cut:]
         if not chunk:
@@ -168,7 +149,7 @@ def _fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | No
     return SheetScan(rows, columns, cells, tuple(faults), shared_cells=shared)
 
 
-def _prefixed_cell(body: bytes, end: int) -> bool:
+def prefixed_cell(body: bytes, end: int) -> bool:
     """Whether ``body`` has a cell element with a namespace prefix (``<x:c``) before ``end``.
     A text such as ``Status:compleet`` is no element: it must not send a large sheet down the
     exact path, which refuses more than a million cells."""
@@ -205,7 +186,7 @@ def _extent_of(body: bytes, end: int, columns: int, rows: int) -> tuple[int, int
     return columns, rows, count
 
 
-def _chunks(member: IO[bytes]) -> Iterator[bytes]:
+def chunks(member: IO[bytes]) -> Iterator[bytes]:
     """The member in pieces of ``CHUNK`` bytes, ending with b''. (Inflating the next piece
     in a thread was tried: the searches hold the GIL, so it gained nothing.)"""
     while chunk := member.read(CHUNK):
@@ -265,7 +246,7 @@ def _unescape(text: str) -> str:
 # --- the exact path ------------------------------------------------------------------------------
 
 
-def _exact_scan(member: IO[bytes], budget: int) -> SheetScan:
+def exact_scan(member: IO[bytes], budget: int) -> SheetScan:
     """Parse the sheet with expat and place each cell as calamine does: by its ``r``, else next
     to the previous cell (a row without ``r`` follows the previous row). Only cells with a
     value extend the grid; the parse stops when there are too many cells to parse in time."""

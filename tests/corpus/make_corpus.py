@@ -679,6 +679,62 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], active: int = 0) -> None:
     path.write_bytes(normalize_zip(buffer.getvalue()))
 
 
+def write_xlsx_without_references(path: Path, sheet: Sheet) -> None:
+    """A minimal xlsx as report servers and streaming writers make it: no ``r`` on the cells
+    (ECMA-376 18.3.1.4 makes it optional; every empty cell is then written), inline strings,
+    dates as serial numbers with a date style (numFmtId 14)."""
+    from xml.sax.saxutils import escape
+
+    def cell(value: object) -> str:
+        if value is None or value == "":
+            return "<c/>"
+        if isinstance(value, dt.date):
+            serial = (value - dt.date(1899, 12, 30)).days
+            return f'<c s="1"><v>{serial}</v></c>'
+        if isinstance(value, int | float):
+            return f"<c><v>{value}</v></c>"
+        return f'<c t="inlineStr"><is><t>{escape(str(value))}</t></is></c>'
+
+    width = max(len(row) for row in sheet.rows)
+    rows = "".join(
+        "<row>" + "".join(cell(v) for v in [*row, *([None] * (width - len(row)))]) + "</row>"
+        for row in sheet.rows
+    )
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006"
+    parts = {
+        "[Content_Types].xml": f'<Types xmlns="{package}/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.styles+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{package}/relationships"><Relationship Id="rId1" '
+        f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet '
+        f'name="{escape(sheet.title)}" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{package}/relationships">'
+        f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/></Relationships>',
+        "xl/styles.xml": f'<styleSheet xmlns="{main}"><fonts count="1"><font><sz val="10"/>'
+        '</font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+        '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>'
+        '<cellXfs count="2"><xf/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>'
+        "</styleSheet>",
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData>'
+        "</worksheet>",
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>' + text)
+    path.write_bytes(normalize_zip(buffer.getvalue()))
+
+
 def write_xls(path: Path, sheets: Sequence[Sheet]) -> None:
     import xlwt
 
@@ -849,6 +905,12 @@ SRC = {
         "'Aanmeld-API' only says OT connects to Magister); modelled on a VO SWV TLV overview"
     ),
     "swv": "modelled on hand-made SWV extracts as described in DOMAIN.md",
+    "report_server": (
+        "ECMA-376 Part 1 18.3.1.4 (CT_Cell: r is optional); exporters that leave it out, as "
+        "reported in public issues: enterprise exports (Dynamics, SSRS) in "
+        "yukiyokotani/office-open-xml-viewer#832, the streaming writer salvois/LargeXlsx#30, "
+        "exceljs/exceljs#537; the layout (one flat sheet, plain headers) is modelled"
+    ),
     "international": (
         "PowerSchool-style export field list found in public code ('Student_Number, SchoolID, "
         "EntryDate, ExitDate, First_Name, ... Grade_Level'); Tools4everBV/HelloID-Conn-Prov-"
@@ -3548,6 +3610,59 @@ def case_summary_sheet(b: Builder) -> None:
     )
 
 
+def case_no_cell_references(b: Builder) -> None:
+    cid = "c40_xlsx_zonder_celverwijzingen"
+    rng, w = b.rng(cid), b.world
+    year = 2024
+    pool = w.pool({"VO", "VSO", "SO"}, {"GM0518", "GM0503", "GM1783", "GM0637"})
+    co = cohort(w, rng, 90, year, pool)
+    header = [
+        "Leerling BSN",
+        "Woongemeente",
+        "Brinnummer",
+        "Vestigingsnummer",
+        "Onderwijssoort",
+        "Opmerking",
+        "Datum inschrijving",
+        "Datum uitschrijving",
+    ]
+    rows: list[list[object]] = [header]
+    for r in co.rows_order:
+        p = r.person
+        remark = rng.choice(["", "", "Status:compleet", "zie dossier"])
+        rows.append(
+            [
+                p.bsn,
+                municipality_label(rng, w.ref, p.res),
+                r.loc.brin,
+                r.loc.vest,
+                type_label(rng, r),
+                remark,
+                r.start,
+                r.end,
+            ]
+        )
+    name = "rapport_leerlingen_export.xlsx"
+    write_xlsx_without_references(b.dir(cid) / name, Sheet("Rapport", rows))
+    b.add(
+        Case(
+            cid,
+            "report server / ERP export without cell references",
+            SRC["report_server"],
+            "A flat export whose cells carry no r attribute (each cell follows the previous one, "
+            "every empty cell is written), inline strings and dates as serial numbers.",
+            [*DEMO_LISTS, name],
+            year,
+            [
+                "no cell has a reference: the extent must be counted row by row",
+                "a remark 'Status:compleet' looks like a namespace prefix to a naive scan",
+                "empty end dates are written as empty cells, not left out",
+            ],
+            expected_cells(co.records, year),
+        )
+    )
+
+
 def case_duplicates_moved(b: Builder) -> None:
     cid = "c38_dubbelen_en_verhuisde_leerlingen"
     rng, w = b.rng(cid), b.world
@@ -3644,6 +3759,7 @@ CASE_FUNCTIONS = (
     case_refuse_unknown_brin,
     case_summary_sheet,
     case_duplicates_moved,
+    case_no_cell_references,
 )
 
 

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from grensverkeer.importing import xlsx_scan
 from grensverkeer.importing.cell_bounds import columns_up_to, letters_of, numbers_up_to
 from grensverkeer.importing.xlsx_scan import column_number
+from grensverkeer.importing.xlsx_sequential import sequential_scan
+from grensverkeer.importing.xlsx_sheet import scan_sheet
 
 
 @pytest.mark.parametrize("limit", [1, 2, 25, 26, 27, 52, 53, 701, 702, 703, 704, 1000, 16384])
@@ -50,7 +52,7 @@ def _sheet(cells: list[tuple[int, int]], attribute: str = 'r="{ref}"') -> bytes:
 
 
 def _both(xml: bytes) -> tuple[xlsx_scan.SheetScan | None, xlsx_scan.SheetScan]:
-    return xlsx_scan._fast_scan(io.BytesIO(xml)), xlsx_scan._exact_scan(io.BytesIO(xml), 10**6)
+    return xlsx_scan.fast_scan(io.BytesIO(xml)), xlsx_scan.exact_scan(io.BytesIO(xml), 10**6)
 
 
 @settings(max_examples=60, deadline=None)
@@ -142,5 +144,82 @@ def test_a_colon_c_in_a_text_keeps_the_fast_path(text: str) -> None:
         for row in range(1, 4)
     )
     xml = f"<worksheet><sheetData>{cells}</sheetData></worksheet>".encode()
-    fast = xlsx_scan._fast_scan(io.BytesIO(xml))
+    fast = xlsx_scan.fast_scan(io.BytesIO(xml))
     assert fast is not None and (fast.rows, fast.columns) == (3, 1)
+
+
+def _sequential_sheet(rows: list[tuple[int | None, int]]) -> bytes:
+    """A sheet of cells without references: per row its own number (or None) and its cells."""
+    parts = []
+    for number, cells in rows:
+        start = f'<row r="{number}">' if number is not None else "<row>"
+        body = "".join('<c t="inlineStr"><is><t>x</t></is></c>' for _ in range(cells))
+        parts.append(f"{start}{body}</row>" if cells else start.replace(">", "/>"))
+    return (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<cols><col min="1" max="3" width="9"/></cols>'
+        f"<sheetData>{''.join(parts)}</sheetData>"
+        '<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"/>'
+        "</conditionalFormatting></worksheet>"
+    ).encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.one_of(st.none(), st.integers(1, 2_000)), st.integers(0, 30)), max_size=60
+    )
+)
+def test_cells_without_references_are_placed_as_the_parse_places_them(
+    rows: list[tuple[int | None, int]],
+) -> None:
+    """Rows that name their number or follow the previous one, cells one after the other: the
+    count per row gives the extent the exact path finds (never less)."""
+    xml = _sequential_sheet(rows)
+    counted = sequential_scan(io.BytesIO(xml))
+    exact = xlsx_scan.exact_scan(io.BytesIO(xml), 10**6)
+    assert counted is not None
+    assert (counted.rows, counted.columns) == (exact.rows, exact.columns)
+    assert counted.cells == sum(cells for _number, cells in rows)
+
+
+def test_a_large_sheet_without_references_is_read_not_refused(monkeypatch) -> None:
+    """Exporters that leave out ``r`` made a 100,000-row extract exceed the exact path's
+    budget, so it was refused; counted row by row, it passes (over several pieces)."""
+    monkeypatch.setattr(xlsx_scan, "CHUNK", 1_000_000)
+    xml = _sequential_sheet([(None, 12)] * 100_003)
+    scan = scan_sheet(lambda: io.BytesIO(xml))
+    assert (scan.rows, scan.columns, scan.cells) == (100_003, 12, 1_200_036)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        '<row><c r="B2"><v>1</v></c></row>',  # one cell with a reference: a mixed sheet
+        "<row><c><f>SUM(A1:A2)</f></c></row>",  # a formula without its result
+        '<row><c t="e"><v>#REF!</v></c></row>',  # an error value
+        '<row><x:c xmlns:x="urn:x"><v>1</v></x:c></row>',  # a prefixed cell
+    ],
+)
+def test_only_the_plain_case_is_counted_the_rest_is_parsed(extra: str) -> None:
+    xml = _sequential_sheet([(None, 3)] * 5).replace(
+        b"</sheetData>", extra.encode() + b"</sheetData>"
+    )
+    assert sequential_scan(io.BytesIO(xml)) is None
+
+
+def test_a_wide_sheet_without_references_is_still_refused() -> None:
+    """Counting rows must not let a hostile sheet through: 200 rows of 16,384 empty cells make
+    a grid of 3.3 million. More cells than the parse's budget: the count is returned as it is,
+    and the guard refuses the sheet by its size (the parse would refuse it anyway)."""
+    xml = (
+        b"<worksheet><sheetData>"
+        + b"".join(b"<row>" + b"<c/>" * 16_384 + b"</row>" for _ in range(200))
+        + b"</sheetData></worksheet>"
+    )
+    scan = scan_sheet(lambda: io.BytesIO(xml), lambda scan: scan.grid <= 2_000_000)
+    assert (scan.rows, scan.columns, scan.grid) == (200, 16_384, 200 * 16_384)
+    # within the budget the parse decides, and empty cells do not make a grid
+    padded = b"<worksheet><sheetData><row>" + b"<c/>" * 500 + b"</row></sheetData></worksheet>"
+    scan = scan_sheet(lambda: io.BytesIO(padded), lambda scan: scan.grid <= 100, budget=1_000)
+    assert scan.exact and scan.grid == 0

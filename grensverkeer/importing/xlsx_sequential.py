@@ -1,0 +1,90 @@
+"""The extent of an xlsx sheet whose cells carry no reference (``<c>`` without ``r``).
+
+The spec makes ``r`` optional and some exporters leave it out (report servers, ERP exports,
+streaming writers such as LargeXlsx); Excel, LibreOffice and calamine then put each cell
+after the previous one in its row, and each row after the previous one unless it names its
+number. So the extent is the last row and the widest row, counted here at C speed per row,
+where the exact path (an XML parse) would refuse a sheet of more than a million cells.
+
+Only the plain case is taken: no cell with a reference (mixed sheets are placed by the exact
+path), no prefixed cells, no formulas or error values (their position is what the exact path
+reports). The counts are an upper bound (an empty cell counts), which is safe.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO
+
+from grensverkeer.importing.xlsx_scan import (
+    ERROR_CELL,
+    FORMULA_START,
+    SheetScan,
+    check_text,
+    chunks,
+    prefixed_cell,
+)
+
+_ROW_START = re.compile(rb"<row[\s>/]")
+_ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+_CELL_WITH_REF = re.compile(rb"<c\s[^>]*?\br\s*=")
+_SHEET_DATA = b"<sheetData"
+_SHEET_DATA_END = b"</sheetData>"
+
+
+class _Rows:
+    """The running count: the current row number, the last row and the widest row seen."""
+
+    def __init__(self) -> None:
+        self.row = self.rows = self.columns = self.cells = 0
+
+    def add(self, body: bytes, starts: list[int], end: int) -> None:
+        """The rows starting at ``starts`` in ``body``, the last one ending at ``end``."""
+        if not starts:
+            return
+        for start, stop in zip(starts, [*starts[1:], end], strict=True):
+            tag_end = body.find(b">", start, stop)
+            number = _ROW_NUMBER.search(body, start, tag_end if tag_end >= 0 else stop)
+            self.row = int(number[1]) if number else self.row + 1
+            count = body.count(b"<c", start + 4, stop)
+            if count:
+                self.cells += count
+                self.rows = max(self.rows, self.row)
+                self.columns = max(self.columns, count)
+
+
+def sequential_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | None:
+    """The extent of a sheet of cells without references, or None when it is not that plain
+    case (see the module docstring)."""
+    counted = _Rows()
+    shared = 0
+    tail = b""
+    started = False
+    for chunk in chunks(member):
+        buffer = tail + chunk
+        check_text(buffer)
+        if prefixed_cell(buffer, len(buffer)) or _CELL_WITH_REF.search(buffer):
+            return None
+        if FORMULA_START.search(buffer) or ERROR_CELL.search(buffer):
+            return None
+        if not started:
+            at = buffer.find(_SHEET_DATA)
+            if at < 0:
+                tail = buffer[-len(_SHEET_DATA) :]
+                if not chunk:
+                    break
+                continue
+            started, buffer = True, buffer[at:]
+        stop = buffer.find(_SHEET_DATA_END)
+        ended = stop >= 0 or not chunk
+        body = buffer[:stop] if stop >= 0 else buffer
+        starts = [found.start() for found in _ROW_START.finditer(body)]
+        complete = starts if ended else starts[:-1]
+        end = len(body) if ended or not starts else starts[-1]
+        counted.add(body, complete, end)
+        if shared_strings:
+            shared += body.count(b' t="s"', 0, end)
+        if ended:
+            break
+        tail = body[end:] if starts else body
+    return SheetScan(counted.rows, counted.columns, counted.cells, (), shared_cells=shared)

@@ -1,0 +1,44 @@
+"""Scanning one xlsx worksheet before calamine reads it, the cheapest way that can tell.
+
+Three ways, in order: the fast path (every cell written ``<c r="A1"``, :mod:`xlsx_scan`), the
+sequential one (no cell has a reference, :mod:`xlsx_sequential`), and the exact path (an XML
+parse that places every cell as calamine does; slow, so it has a budget).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import IO
+
+from grensverkeer.importing.xlsx_scan import (
+    EXACT_PATH_MAX_CELLS,
+    SheetScan,
+    exact_scan,
+    fast_scan,
+)
+from grensverkeer.importing.xlsx_sequential import sequential_scan
+
+
+def scan_sheet(
+    open_part: Callable[[], IO[bytes]],
+    fits: Callable[[SheetScan], bool] = lambda _s: True,
+    budget: int = EXACT_PATH_MAX_CELLS,
+    shared_strings: bool = True,
+) -> SheetScan:
+    """Scan one worksheet part (``open_part`` opens it afresh): the fast path, or the sequential
+    one for cells without references; the exact path when those cannot tell or their
+    overestimate does not ``fit``, parsing at most ``budget`` cells. Raises
+    :class:`UnsafeXml` for a DTD, an endless text, XML that does not parse, or more cells than
+    the budget. Without ``shared_strings`` in the workbook, the cells that show one are not
+    counted (none can cost anything)."""
+    with open_part() as member:
+        scan = fast_scan(member, shared_strings)
+    if scan is None:  # cells without a reference: counted row by row when that is all
+        with open_part() as member:
+            scan = sequential_scan(member, shared_strings)
+        if scan is not None and scan.cells > budget:
+            return scan  # more than the parse may place: it is refused by its size, not parsed
+    if scan is not None and fits(scan):
+        return scan
+    with open_part() as member:
+        return exact_scan(member, budget)
