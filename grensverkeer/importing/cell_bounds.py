@@ -66,9 +66,10 @@ def numbers_up_to(number: int) -> str:
 
 
 @lru_cache(maxsize=64)
-def outside(columns: int, rows: int) -> re.Pattern[bytes]:
-    """The start of a cell element that is not written ``<c r="A1"`` with a reference inside
-    ``columns`` × ``rows``: a cell beyond the extent, one without a reference, or one whose
-    reference is not its first attribute. Each match is looked at on its own."""
-    inside = columns_up_to(max(columns, 1)) + numbers_up_to(max(rows, 0))
-    return re.compile(f'<c(?! r="{inside}")[\\s>/]'.encode())
+def outside(columns: int, rows: int, prefix: bytes = b"") -> re.Pattern[bytes]:
+    """The start of a cell element (``<c``, or ``<x:c`` with ``prefix`` ``b"x:"``) that is not
+    written ``<c r="A1"`` with a reference inside ``columns`` × ``rows``: a cell beyond the
+    extent, one without a reference, or one whose reference is not its first attribute. Each
+    match is looked at on its own."""
+    inside = (columns_up_to(max(columns, 1)) + numbers_up_to(max(rows, 0))).encode()
+    return re.compile(b"<" + re.escape(prefix) + b'c(?! r="' + inside + b'")[\\s>/]')

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import IO
 
+from grensverkeer.importing.xlsx_faults import CellFault
 from grensverkeer.importing.xlsx_scan import (
     EXACT_PATH_MAX_CELLS,
-    CellFault,
     SheetScan,
     UnsafeXml,
     stream_parse,

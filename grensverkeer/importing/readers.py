@@ -41,7 +41,8 @@ from grensverkeer.importing.file_safety import (
 from grensverkeer.importing.sheet_guard import guard_ods, guard_xls, guard_xlsx, guard_xlsx_workbook
 from grensverkeer.importing.sheet_refusals import sheet_too_large
 from grensverkeer.importing.values import clean_text
-from grensverkeer.importing.xlsx_scan import CellFault, SheetScan
+from grensverkeer.importing.xlsx_faults import CellFault
+from grensverkeer.importing.xlsx_scan import SheetScan
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook

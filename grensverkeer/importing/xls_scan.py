@@ -14,7 +14,8 @@ from pathlib import Path
 
 import olefile
 
-from grensverkeer.importing.xlsx_scan import CellFault, SheetScan
+from grensverkeer.importing.xlsx_faults import CellFault
+from grensverkeer.importing.xlsx_scan import SheetScan
 
 _BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
 _NUMBER, _RK, _LABELSST, _LABEL, _RSTRING = 0x0203, 0x027E, 0x00FD, 0x0204, 0x00D6

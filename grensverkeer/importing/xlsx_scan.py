@@ -22,6 +22,8 @@ from typing import IO, Protocol
 from xml.parsers import expat
 
 from grensverkeer.importing.cell_bounds import outside
+from grensverkeer.importing.xlsx_faults import CellFault, column_number, faults_in
+from grensverkeer.importing.xlsx_syntax import CellSyntax, root_syntax
 
 MB = 1_000_000
 CHUNK = 4 * MB
@@ -32,18 +34,10 @@ TEXT_WINDOW = 64 * 1024
 #: it would take too long.
 EXACT_PATH_MAX_CELLS = 1_000_000
 
-_CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
-_FAULT_HINT = re.compile(rb'<f[\s>/]|\st="e"')
-FORMULA_START = re.compile(rb"<f[\s>/]")
 ERROR_CELL = re.compile(rb't="e"')
-_PREFIXED = re.compile(rb":c[\s>/]")
-_ELEMENT_PREFIX = re.compile(rb"<[A-Za-z_][\w.-]*\Z")
 #: cells outside the extent looked at one by one in a piece before all its references are read
 MAX_EXTENT_STEPS = 64
 _SHARED = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*<')
-_ATTRIBUTE = re.compile(rb'\s([\w:]+)="([^"]*)"')
-_VALUE = re.compile(rb"<v>([^<]*)</v>")
-_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>([^<]*)</f>)")
 
 
 class UnsafeXml(Exception):
@@ -52,20 +46,6 @@ class UnsafeXml(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-@dataclass(frozen=True, slots=True)
-class CellFault:
-    """A cell that shows something in Excel but holds no value calamine can read.
-
-    ``text`` is what the user sees: the error value (``#REF!``) or, for a formula that was
-    saved without its result, the formula (``=SOM(A1:A3)`` as ``=SUM(A1:A3)``).
-    """
-
-    row: int  # 0-based, like Sheet.rows
-    column: int  # 0-based
-    text: str
-    formula: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +67,6 @@ class SheetScan:
         return self.rows * self.columns
 
 
-def column_number(letters: str) -> int:
-    """1-based column number of spreadsheet letters: A → 1, XFD → 16384."""
-    number = 0
-    for char in letters.upper():
-        number = number * 26 + (ord(char) - 64)
-    return number
-
-
 def shared_string_indices(member: IO[bytes]) -> list[int]:
     """The shared string each ``t="s"`` cell shows, streamed from the sheet's XML."""
     found: list[int] = []
@@ -112,13 +84,15 @@ def shared_string_indices(member: IO[bytes]) -> list[int]:
 def fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | None:
     """The well-formed case at C speed, or None when the sheet needs the exact path.
 
-    Every cell must start ``<c r="A1"``. The extent grows with the last cell of each piece,
-    and one search per piece finds any cell outside it (a far stray cell, a cell without a
+    Every cell must start ``<c r="A1"`` (or ``<x:c r="A1"`` when the root element has the
+    prefix, as .NET exports write it). The extent grows with the last cell of each piece, and
+    one search per piece finds any cell outside it (a far stray cell, a cell without a
     reference), which is looked at on its own. Literal searches go through ``re``: it skips
     to a rare first byte at memchr speed, where ``bytes.find`` looks at every ``<``.
     """
     columns = rows = cells = shared = 0
     faults: list[CellFault] = []
+    syntax: CellSyntax | None = None
     tail = b""
     for chunk in chunks(member):
         buffer = tail + chunk
@@ -128,56 +102,48 @@ def fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | Non
             tail = buffer
             continue
         check_text(buffer, cut)
-        if prefixed_cell(buffer, cut):
-            return None  # prefixed cell elements (calamine reads them): parse properly
-        last = _CELL_REF.match(buffer, max(buffer.rfind(b'<c r="', 0, cut), 0))
+        syntax = syntax or root_syntax(buffer[:cut])
+        if syntax is None or syntax.foreign_cell(buffer, cut):
+            return None  # cells under another prefix (calamine reads them): parse properly
+        last = syntax.cell_ref.match(buffer, max(buffer.rfind(syntax.ref_start, 0, cut), 0))
         if last is not None:
             columns = max(columns, column_number(last[1].decode()))
             rows = max(rows, int(last[2]))
-        extent = _extent_of(buffer, cut, columns, rows)
+        extent = _extent_of(buffer, cut, columns, rows, syntax)
         if extent is None:
             return None  # a cell without r= (or with its attributes in another order)
         columns, rows, count = extent
         cells += count
         if shared_strings:
             shared += buffer.count(b' t="s"', 0, cut)
-        if FORMULA_START.search(buffer, 0, cut) or ERROR_CELL.search(buffer, 0, cut):
-            faults.extend(_faults_in(buffer[:cut]))
+        if syntax.formula_start.search(buffer, 0, cut) or ERROR_CELL.search(buffer, 0, cut):
+            faults.extend(faults_in(buffer[:cut], syntax))
         tail = buffer[cut:]
         if not chunk:
             break
     return SheetScan(rows, columns, cells, tuple(faults), shared_cells=shared)
 
 
-def prefixed_cell(body: bytes, end: int) -> bool:
-    """Whether ``body`` has a cell element with a namespace prefix (``<x:c``) before ``end``.
-    A text such as ``Status:compleet`` is no element: it must not send a large sheet down the
-    exact path, which refuses more than a million cells."""
-    for found in _PREFIXED.finditer(body, 0, end):
-        start = found.start()
-        if _ELEMENT_PREFIX.search(body, max(start - 64, 0), start):
-            return True
-    return False
-
-
-def _extent_of(body: bytes, end: int, columns: int, rows: int) -> tuple[int, int, int] | None:
+def _extent_of(
+    body: bytes, end: int, columns: int, rows: int, syntax: CellSyntax
+) -> tuple[int, int, int] | None:
     """The extent grown by every cell of ``body`` outside it, and the number of cells; None
     for a cell without a plain ``r="A1"`` reference, which only the exact path places as
     calamine does. A piece with many cells outside (written in an odd order) has every
     reference collected instead, so no file makes this search start over and over."""
     position = 0
     for _ in range(MAX_EXTENT_STEPS):
-        found = outside(columns, rows).search(body, position, end)
+        found = outside(columns, rows, syntax.prefix).search(body, position, end)
         if found is None:
-            return columns, rows, body.count(b"<c ", 0, end)
-        ref = _CELL_REF.match(body, found.start())
+            return columns, rows, body.count(syntax.cell_open, 0, end)
+        ref = syntax.cell_ref.match(body, found.start())
         if ref is None:
             return None
         columns = max(columns, column_number(ref[1].decode()))
         rows = max(rows, int(ref[2]))
         position = found.start() + 2
-    refs = _CELL_REF.findall(body, 0, end)
-    count = body.count(b"<c ", 0, end) + body.count(b"<c>", 0, end)
+    refs = syntax.cell_ref.findall(body, 0, end)
+    count = body.count(syntax.cell_open, 0, end) + body.count(syntax.cell_bare, 0, end)
     if len(refs) != count:
         return None
     letters = {letters for letters, _digits in refs}
@@ -198,49 +164,6 @@ def check_text(body: bytes, end: int | None = None) -> None:
     for start in range(0, (len(body) if end is None else end) - TEXT_WINDOW + 1, TEXT_WINDOW):
         if body.find(b"<", start, start + TEXT_WINDOW) < 0:
             raise UnsafeXml("long text")
-
-
-def _faults_in(body: bytes) -> list[CellFault]:
-    """Error cells and formulas without a saved value in a piece of well-formed sheet XML."""
-    faults = []
-    seen = -1
-    for hint in _FAULT_HINT.finditer(body):
-        start = body.rfind(b"<c ", 0, hint.start() + 1)
-        if start <= seen or start < 0:
-            continue
-        seen = start
-        end = body.find(b"</c>", start)
-        open_end = body.find(b">", start)
-        if end < 0 or open_end < 0 or body[open_end - 1 : open_end] == b"/":
-            continue
-        fault = _cell_fault(body[start + 2 : open_end], body[open_end + 1 : end])
-        if fault is not None:
-            faults.append(fault)
-    return faults
-
-
-def _cell_fault(attributes: bytes, content: bytes) -> CellFault | None:
-    attrs = dict(_ATTRIBUTE.findall(attributes))
-    ref = attrs.get(b"r", b"")
-    match = re.fullmatch(rb"([A-Z]+)(\d+)", ref)
-    if match is None:
-        return None
-    row, column = int(match[2]) - 1, column_number(match[1].decode()) - 1
-    value = _VALUE.search(content)
-    if attrs.get(b"t") == b"e":
-        text = value[1].decode("utf-8", "replace") if value else "#N/A"
-        return CellFault(row, column, text.strip() or "#N/A", formula=False)
-    formula = _FORMULA.search(content)
-    if formula is not None and (value is None or not value[1].strip()):
-        text = (formula[1] or b"").decode("utf-8", "replace")
-        return CellFault(row, column, f"={_unescape(text)}" if text else "=…", formula=True)
-    return None
-
-
-def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
-    )
 
 
 # --- the exact path ------------------------------------------------------------------------------

@@ -16,18 +16,13 @@ from __future__ import annotations
 import re
 from typing import IO
 
-from grensverkeer.importing.xlsx_scan import (
-    ERROR_CELL,
-    FORMULA_START,
-    SheetScan,
-    check_text,
-    chunks,
-    prefixed_cell,
-)
+from grensverkeer.importing.xlsx_scan import ERROR_CELL, SheetScan, check_text, chunks
+from grensverkeer.importing.xlsx_syntax import cell_syntax
 
 _ROW_START = re.compile(rb"<row[\s>/]")
 _ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
 _CELL_WITH_REF = re.compile(rb"<c\s[^>]*?\br\s*=")
+_PLAIN = cell_syntax(b"")  # only unprefixed sheets are counted here
 _SHEET_DATA = b"<sheetData"
 _SHEET_DATA_END = b"</sheetData>"
 
@@ -63,9 +58,9 @@ def sequential_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan
     for chunk in chunks(member):
         buffer = tail + chunk
         check_text(buffer)
-        if prefixed_cell(buffer, len(buffer)) or _CELL_WITH_REF.search(buffer):
+        if _PLAIN.foreign_cell(buffer, len(buffer)) or _CELL_WITH_REF.search(buffer):
             return None
-        if FORMULA_START.search(buffer) or ERROR_CELL.search(buffer):
+        if _PLAIN.formula_start.search(buffer) or ERROR_CELL.search(buffer):
             return None
         if not started:
             at = buffer.find(_SHEET_DATA)

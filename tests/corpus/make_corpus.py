@@ -735,6 +735,56 @@ def write_xlsx_without_references(path: Path, sheet: Sheet) -> None:
     path.write_bytes(normalize_zip(buffer.getvalue()))
 
 
+def write_xlsx_dotnet(path: Path, sheets: Sequence[Sheet]) -> None:
+    """An xlsx as the Open XML SDK and ClosedXML write it: text in a shared-string table, the
+    main namespace bound to the prefix ``x`` and every element of the workbook, styles, shared
+    strings and sheets written ``<x:…>`` (``<x:c r="A1" t="s"><x:v>0</x:v></x:c>``)."""
+    write_xlsx(path, sheets)
+    main = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    strings: dict[bytes, int] = {}
+
+    def shared(found: re.Match[bytes]) -> bytes:
+        index = strings.setdefault(found[2], len(strings))
+        return found[1] + b't="s"><v>' + str(index).encode() + b"</v></c>"
+
+    inline = re.compile(
+        rb'(<c r="[A-Z]+\d+"(?: s="\d+")? )t="inlineStr"><is><t>([^<]*)</t></is></c>'
+    )
+    parts: dict[str, bytes] = {}
+    with zipfile.ZipFile(path) as zin:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = inline.sub(shared, data)
+            parts[info.filename] = data
+    table = b"".join(b"<si><t>" + text + b"</t></si>" for text in strings)
+    parts["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst '
+        + main
+        + b' count="%d" uniqueCount="%d">' % (len(strings), len(strings))
+        + table
+        + b"</sst>"
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            if name.startswith("xl/") and main in data:
+                data = data.replace(main, main.replace(b"xmlns=", b"xmlns:x="))
+                data = re.sub(rb"<(/?)(?=[A-Za-z])", rb"<\1x:", data)
+            zout.writestr(name, data)
+    path.write_bytes(normalize_zip(out.getvalue()))
+
+
 def write_xls(path: Path, sheets: Sequence[Sheet]) -> None:
     import xlwt
 
@@ -910,6 +960,12 @@ SRC = {
         "reported in public issues: enterprise exports (Dynamics, SSRS) in "
         "yukiyokotani/office-open-xml-viewer#832, the streaming writer salvois/LargeXlsx#30, "
         "exceljs/exceljs#537; the layout (one flat sheet, plain headers) is modelled"
+    ),
+    "dotnet": (
+        "the Open XML SDK (DocumentFormat.OpenXml) and ClosedXML write every SpreadsheetML "
+        "element with the prefix x: (mini-software/MiniExcel#193 shows ClosedXML's "
+        "'<x:worksheet xmlns:x=...>'; SheetJS/sheetjs#304 and #271 for the SDK's sheets and "
+        "shared strings); the layout of the .NET export is modelled"
     ),
     "international": (
         "PowerSchool-style export field list found in public code ('Student_Number, SchoolID, "
@@ -3663,6 +3719,49 @@ def case_no_cell_references(b: Builder) -> None:
     )
 
 
+def case_dotnet_prefixes(b: Builder) -> None:
+    cid = "c41_xlsx_dotnet_x_voorvoegsel"
+    rng, w = b.rng(cid), b.world
+    year = 2024
+    pool = w.pool({"VO", "VSO", "SO"}, {"GM0518", "GM0603", "GM1916", "GM1926"})
+    co = cohort(w, rng, 90, year, pool)
+    header = ["BSN", "Roepnaam", "Woonplaats gemeente", "BRIN", "Vestiging", "Soort", "Van", "Tot"]
+    rows: list[list[object]] = [header]
+    for r in co.rows_order:
+        p = r.person
+        rows.append(
+            [
+                p.bsn,
+                p.first,
+                municipality_label(rng, w.ref, p.res),
+                r.loc.brin,
+                r.loc.vest,
+                type_label(rng, r),
+                r.start,
+                r.end,
+            ]
+        )
+    name = "Export_Leerlingen.xlsx"
+    write_xlsx_dotnet(b.dir(cid) / name, [Sheet("Export", rows, bold_rows=(1,))])
+    b.add(
+        Case(
+            cid,
+            ".NET export (Open XML SDK / ClosedXML) with x: prefixes",
+            SRC["dotnet"],
+            "Every element of every part is written with the prefix x: (<x:worksheet>, "
+            '<x:c r="A2" t="s">, <x:si><x:t>), as .NET libraries do; shared strings and dates '
+            "with a date style.",
+            [*DEMO_LISTS, name],
+            year,
+            [
+                "cells are <x:c>, not <c>: a scan that looks for <c misses every cell",
+                "the shared strings and the workbook carry the prefix too",
+            ],
+            expected_cells(co.records, year),
+        )
+    )
+
+
 def case_duplicates_moved(b: Builder) -> None:
     cid = "c38_dubbelen_en_verhuisde_leerlingen"
     rng, w = b.rng(cid), b.world
@@ -3760,6 +3859,7 @@ CASE_FUNCTIONS = (
     case_summary_sheet,
     case_duplicates_moved,
     case_no_cell_references,
+    case_dotnet_prefixes,
 )
 
 

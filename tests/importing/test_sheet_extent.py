@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from grensverkeer.importing import xlsx_scan
 from grensverkeer.importing.cell_bounds import columns_up_to, letters_of, numbers_up_to
-from grensverkeer.importing.xlsx_scan import column_number
+from grensverkeer.importing.xlsx_faults import column_number
 from grensverkeer.importing.xlsx_sequential import sequential_scan
 from grensverkeer.importing.xlsx_sheet import scan_sheet
 
@@ -105,15 +105,59 @@ def test_cells_written_another_way_take_the_exact_path_or_agree_with_it(attribut
     assert exact.rows >= 2
 
 
-def test_a_prefixed_cell_takes_the_exact_path() -> None:
-    xml = (
-        b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        b'<x:sheetData><x:row r="1"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>'
-        b"</x:sheetData></x:worksheet>"
+def _dotnet(xml: bytes) -> bytes:
+    """The sheet as the Open XML SDK and ClosedXML write it: every element prefixed ``x:``."""
+    import re as regex
+
+    main = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    xml = xml.replace(main, main.replace(b"xmlns=", b"xmlns:x="))
+    return regex.sub(rb"<(/?)(?=[a-zA-Z])", rb"<\1x:", xml)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 1_048_576), st.integers(1, 16_384)), min_size=1, max_size=200)
+)
+def test_a_dotnet_sheet_with_x_prefixes_takes_the_fast_path_and_agrees(
+    cells: list[tuple[int, int]],
+) -> None:
+    """.NET exports (Open XML SDK, ClosedXML) prefix every element; calamine reads them by
+    local name, so the fast path does too (a large one used to go to the exact path and be
+    refused beyond a million cells)."""
+    fast, exact = _both(_dotnet(_sheet(cells)))
+    assert fast is not None
+    assert (fast.rows, fast.columns) == (exact.rows, exact.columns)
+    assert fast.cells == len(cells)
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [
+        b'<c r="XFD1048576"><v>1</v></c>',  # an unprefixed cell in a prefixed sheet
+        b'<y:c xmlns:y="urn:y" r="XFD1048576"><y:v>1</y:v></y:c>',  # under another prefix
+    ],
+)
+def test_a_cell_under_another_prefix_takes_the_exact_path(stray: bytes) -> None:
+    xml = _dotnet(_sheet([(1, 1), (2, 2)])).replace(
+        b"</x:row>", b"</x:row>" + b"<x:row>" + stray + b"</x:row>", 1
     )
     fast, exact = _both(xml)
     assert fast is None
     assert (exact.rows, exact.columns) == (1_048_576, 16_384)
+
+
+def test_faults_in_a_prefixed_sheet_are_found_where_they_are() -> None:
+    xml = _dotnet(_sheet([(1, 1), (2, 2)])).replace(
+        b'<x:c r="B2"><x:v>1</x:v></x:c>',
+        b'<x:c r="B2" t="e"><x:v>#REF!</x:v></x:c><x:c r="C2"><x:f>SUM(A1:A2)</x:f></x:c>',
+    )
+    fast, exact = _both(xml)
+    assert fast is not None
+    assert [(f.row, f.column, f.text, f.formula) for f in fast.faults] == [
+        (1, 1, "#REF!", False),
+        (1, 2, "=SUM(A1:A2)", True),
+    ]
+    assert fast.faults == exact.faults
 
 
 def test_a_piece_with_many_cells_outside_collects_every_reference(monkeypatch) -> None:
@@ -122,9 +166,9 @@ def test_a_piece_with_many_cells_outside_collects_every_reference(monkeypatch) -
     steps: list[int] = []
     real = xlsx_scan.outside
 
-    def counted(columns: int, rows: int):
+    def counted(columns: int, rows: int, prefix: bytes = b""):
         steps.append(rows)
-        return real(columns, rows)
+        return real(columns, rows, prefix)
 
     monkeypatch.setattr(xlsx_scan, "outside", counted)
     cells = [(row, 2) for row in range(2, 500)] + [(1, 1)]
@@ -223,3 +267,18 @@ def test_a_wide_sheet_without_references_is_still_refused() -> None:
     padded = b"<worksheet><sheetData><row>" + b"<c/>" * 500 + b"</row></sheetData></worksheet>"
     scan = scan_sheet(lambda: io.BytesIO(padded), lambda scan: scan.grid <= 100, budget=1_000)
     assert scan.exact and scan.grid == 0
+
+
+def test_a_large_dotnet_sheet_is_read_not_refused() -> None:
+    """100,000 rows of 12 prefixed cells: the parse would refuse 1.2 million cells, the fast
+    path reads the extent."""
+    cells = "".join(f'<c r="{letters_of(c)}{{row}}"><v>1</v></c>' for c in range(1, 13))
+    body = "".join(f'<row r="{row}">{cells.format(row=row)}</row>' for row in range(1, 100_001))
+    xml = _dotnet(
+        (
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"<sheetData>{body}</sheetData></worksheet>"
+        ).encode()
+    )
+    scan = scan_sheet(lambda: io.BytesIO(xml))
+    assert (scan.rows, scan.columns, scan.cells, scan.exact) == (100_000, 12, 1_200_000, False)
