@@ -239,17 +239,54 @@ def test_a_large_sheet_without_references_is_read_not_refused(monkeypatch) -> No
 @pytest.mark.parametrize(
     "extra",
     [
-        '<row><c r="B2"><v>1</v></c></row>',  # one cell with a reference: a mixed sheet
+        "<row><c r='B2'><v>1</v></c></row>",  # a reference in single quotes
         "<row><c><f>SUM(A1:A2)</f></c></row>",  # a formula without its result
         '<row><c t="e"><v>#REF!</v></c></row>',  # an error value
         '<row><x:c xmlns:x="urn:x"><v>1</v></x:c></row>',  # a prefixed cell
     ],
 )
-def test_only_the_plain_case_is_counted_the_rest_is_parsed(extra: str) -> None:
+def test_what_only_the_parse_can_place_is_left_to_it(extra: str) -> None:
     xml = _sequential_sheet([(None, 3)] * 5).replace(
         b"</sheetData>", extra.encode() + b"</sheetData>"
     )
     assert sequential_scan(io.BytesIO(xml)) is None
+
+
+#: a cell of a mixed row: with a reference (row, column), or without one (None)
+MIXED_CELL = st.one_of(st.none(), st.tuples(st.integers(1, 3_000), st.integers(1, 200)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.one_of(st.none(), st.integers(1, 3_000)), st.lists(MIXED_CELL, max_size=12)),
+        max_size=40,
+    ),
+    st.booleans(),
+)
+def test_rows_that_mix_cells_with_and_without_references_are_placed_as_the_parse_does(
+    rows: list[tuple[int | None, list[tuple[int, int] | None]]], r_last: bool
+) -> None:
+    """exceljs/exceljs#537: 'some <c> elements do not have address references'. A reference
+    re-anchors, the next cell without one follows it; ``r`` may also come after ``t``."""
+    parts = []
+    for number, cells in rows:
+        start = f'<row r="{number}">' if number is not None else "<row>"
+        written = []
+        for cell in cells:
+            if cell is None:
+                written.append('<c t="n"><v>1</v></c>')
+                continue
+            ref = f"{letters_of(cell[1])}{cell[0]}"
+            attributes = f't="n" r="{ref}"' if r_last else f'r="{ref}" t="n"'
+            written.append(f"<c {attributes}><v>1</v></c>")
+        parts.append(start + "".join(written) + "</row>")
+    xml = f"<worksheet><sheetData>{''.join(parts)}</sheetData></worksheet>".encode()
+    counted = sequential_scan(io.BytesIO(xml))
+    exact = xlsx_scan.exact_scan(io.BytesIO(xml), 10**6)
+    assert counted is not None
+    assert (counted.rows, counted.columns) == (exact.rows, exact.columns)
+    assert counted.cells == exact.cells
 
 
 def test_a_wide_sheet_without_references_is_still_refused() -> None:
