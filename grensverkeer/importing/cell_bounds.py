@@ -12,16 +12,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from grensverkeer.importing.issues import column_letter
+
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def letters_of(number: int) -> str:
     """Spreadsheet letters of a 1-based column number: 1 → A, 27 → AA, 16384 → XFD."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = _LETTERS[rest] + letters
-    return letters
+    return column_letter(number - 1)
 
 
 def _up_to_letter(letter: str) -> str:

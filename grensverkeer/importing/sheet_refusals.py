@@ -5,17 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grensverkeer.importing.cell_bounds import letters_of
 from grensverkeer.importing.file_safety import ReadError, dutch_int, human_size, quoted
 from grensverkeer.importing.xlsx_scan import SheetScan
-
-
-def column_letters(number: int) -> str:
-    """Spreadsheet letters of a 1-based column number: 1 → A, 16384 → XFD."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _where(path: Path, sheet: str) -> str:
@@ -28,7 +20,7 @@ def sheet_too_large(path: Path, sheet: str, scan: SheetScan) -> ReadError:
         reach = f"herhaalt cellen tot {dutch_int(scan.cells)} waarden"
     else:
         reach = (
-            f"loopt door tot rij {dutch_int(rows)} en kolom {column_letters(cols)}; zo'n groot "
+            f"loopt door tot rij {dutch_int(rows)} en kolom {letters_of(cols)}; zo'n groot "
             f"bereik ({dutch_int(rows * cols)} cellen) wordt niet ingelezen"
         )
     return ReadError(
