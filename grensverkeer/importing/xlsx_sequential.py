@@ -21,12 +21,11 @@ from typing import IO
 
 from grensverkeer.importing.xlsx_faults import column_number
 from grensverkeer.importing.xlsx_scan import ERROR_CELL, SheetScan, check_text, chunks
-from grensverkeer.importing.xlsx_syntax import cell_syntax
+from grensverkeer.importing.xlsx_syntax import CELL_START, cell_syntax
 
 _ROW_START = re.compile(rb"<row[\s>/]")
 _ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
 _CELL_WITH_REF = re.compile(rb"<c\s[^>]*?\br\s*=")
-_CELL_START = re.compile(rb"<c[\s>/]")
 _PLAIN_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
 _PLAIN = cell_syntax(b"")  # only unprefixed sheets are counted here
 _SHEET_DATA = b"<sheetData"
@@ -64,7 +63,7 @@ class _Rows:
         """A row that mixes cells with and without a reference, cell by cell, as calamine
         places them: a reference re-anchors, a cell without one follows the previous cell."""
         column = 0
-        for cell in _CELL_START.finditer(body, start, stop):
+        for cell in CELL_START.finditer(body, start, stop):
             tag_end = body.find(b">", cell.start(), stop)
             tag_end = stop if tag_end < 0 else tag_end
             if _CELL_WITH_REF.match(body, cell.start(), tag_end + 1):

@@ -1,8 +1,9 @@
 """Scanning one xlsx worksheet before calamine reads it, the cheapest way that can tell.
 
 Three ways, in order: the fast path (every cell written ``<c r="A1"``, :mod:`xlsx_scan`), the
-sequential one (no cell has a reference, :mod:`xlsx_sequential`), and the exact path (an XML
-parse that places every cell as calamine does; slow, so it has a budget).
+sequential one (cells without a reference, or with it after another attribute, placed in
+order: :mod:`xlsx_sequential`), and the exact path (an XML parse that places every cell as
+calamine does; slow, so it has a budget).
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ def scan_sheet(
     shared_strings: bool = True,
 ) -> SheetScan:
     """Scan one worksheet part (``open_part`` opens it afresh): the fast path, or the sequential
-    one for cells without references; the exact path when those cannot tell or their
+    one for cells it cannot search for; the exact path when those cannot tell or their
     overestimate does not ``fit``, parsing at most ``budget`` cells. Raises
     :class:`UnsafeXml` for a DTD, an endless text, XML that does not parse, or more cells than
     the budget. Without ``shared_strings`` in the workbook, the cells that show one are not
     counted (none can cost anything)."""
     with open_part() as member:
         scan = fast_scan(member, shared_strings)
-    if scan is None:  # cells without a reference: counted row by row when that is all
+    if scan is None:  # cells the fast path cannot search for: placed row by row, in order
         with open_part() as member:
             scan = sequential_scan(member, shared_strings)
         if scan is not None and scan.cells > budget:

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 _ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>/]")
 _ELEMENT_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*):\Z")
-_UNPREFIXED = re.compile(rb"<c[\s>/]")
+#: the start of an unprefixed cell element
+CELL_START = re.compile(rb"<c[\s>/]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ class CellSyntax:
             element = _ELEMENT_PREFIX.search(body, max(start - 64, 0), start + 1)
             if element is not None and element[1] + b":" != self.prefix:
                 return True
-        return bool(self.prefix) and _UNPREFIXED.search(body, 0, end) is not None
+        return bool(self.prefix) and CELL_START.search(body, 0, end) is not None
 
 
 @lru_cache(maxsize=8)
