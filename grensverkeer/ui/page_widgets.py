@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
-from grensverkeer.ui.table_models import fill_with
+from grensverkeer.ui.table_models import fill_with, read_only_rows
 
 
 def table_view(name: str, model: Any) -> QTableView:
@@ -17,15 +17,8 @@ def table_view(name: str, model: Any) -> QTableView:
     """
     view = QTableView()
     view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
+    read_only_rows(view, name)
     view.setTabKeyNavigation(False)  # Tab leaves the table: keyboard users reach the buttons
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     fill_with(view)
     return view
 

@@ -193,6 +193,15 @@ def table_view(
     view.setSortingEnabled(sortable)
     if sortable:
         view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the model's own order first
+    read_only_rows(view, name)
+    if stretch is not None:
+        fill_with(view, stretch)
+    return view
+
+
+def read_only_rows(view: QTableView, name: str) -> None:
+    """What every table of the window is: named, read-only, one whole row selected at a time,
+    columns the user can resize, no row numbers."""
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -200,11 +209,7 @@ def table_view(
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    if stretch is not None:
-        fill_with(view, stretch)
-    return view
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
 
 class _Filler(QObject):
