@@ -39,7 +39,7 @@ from grensverkeer.ui.files_page import SPREADSHEET_FILTER, year_box
 from grensverkeer.ui.issues_model import FileRow, IssueRow, files_model, issue_rows, issues_model
 from grensverkeer.ui.page_widgets import fit_columns, labelled, table_view
 from grensverkeer.ui.table_models import ROW_ROLE, sorted_view
-from grensverkeer.ui.wizard_tasks import check_task, skipped_text
+from grensverkeer.ui.wizard_tasks import check_task, outside_year_text, skipped_text
 from grensverkeer.ui.workers import Worker
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ class CheckPage(QWizardPage):
                 if refused == 1
                 else self.tr("{n} bestanden zouden worden geweigerd.").format(n=refused)
             )
-        skipped = skipped_text(reports)
+        skipped = " ".join(filter(None, (skipped_text(reports), outside_year_text(reports))))
         if skipped:
             text += " " + skipped
         self.status_label.setText(text)

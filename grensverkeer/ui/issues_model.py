@@ -127,6 +127,7 @@ def files_model(checking: bool, parent: object = None) -> RowsModel[FileRow]:
             lambda r: count(r.report.rows_skipped),
             sort=lambda r: r.report.rows_skipped,
             numeric=True,
+            tooltip=skipped_tooltip,
         ),
         Column(
             _tr("Fouten"),
@@ -140,6 +141,22 @@ def files_model(checking: bool, parent: object = None) -> RowsModel[FileRow]:
         ),
     ]
     return RowsModel(columns, parent)
+
+
+def skipped_tooltip(row: FileRow) -> str:
+    """Why rows were left out: the rows of another school year are no fault, but the user
+    must see that they do not count (the count alone reads as rows lost)."""
+    report = row.report
+    if not report.outside_year:
+        return formatting.number(report.rows_skipped)
+    return _tr(
+        "{skipped} rijen overgeslagen, waarvan {outside} buiten schooljaar {year}: die horen bij "
+        "een ander schooljaar en tellen hier niet mee."
+    ).format(
+        skipped=formatting.number(report.rows_skipped),
+        outside=formatting.number(report.outside_year),
+        year=report.school_year or "",
+    )
 
 
 def _read(row: FileRow) -> int:

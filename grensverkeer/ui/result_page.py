@@ -31,7 +31,12 @@ from grensverkeer.ui.dialogs import show_error
 from grensverkeer.ui.issues_model import FileRow, files_model, issue_rows, issues_model
 from grensverkeer.ui.page_widgets import fit_columns, table_view
 from grensverkeer.ui.table_models import Column, RowsModel, sorted_view
-from grensverkeer.ui.wizard_tasks import CANCELLED_MESSAGE, ImportOutcome, skipped_text
+from grensverkeer.ui.wizard_tasks import (
+    CANCELLED_MESSAGE,
+    ImportOutcome,
+    outside_year_text,
+    skipped_text,
+)
 
 if TYPE_CHECKING:
     from grensverkeer.ui.import_wizard import ImportWizard
@@ -163,7 +168,7 @@ class ResultPage(QWizardPage):
                 already=counts[Outcome.ALREADY],
             )
         ]
-        skipped = skipped_text(reports)
+        skipped = " ".join(filter(None, (skipped_text(reports), outside_year_text(reports))))
         if skipped:
             headline.insert(0, skipped)
         if outcome.cancel_too_late:

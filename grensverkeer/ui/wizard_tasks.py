@@ -96,9 +96,25 @@ def _run_plan(
     )
 
 
+def _pupil_files(reports: Sequence[ImportReport]) -> list[ImportReport]:
+    """The pupil and count files stored (or to be stored)."""
+    return [r for r in reports if r.outcome is Outcome.STORED and r.kind is not FileKind.SCHOOLS]
+
+
+def outside_year_text(reports: Sequence[ImportReport]) -> str:
+    """``12 rijen horen bij een ander schooljaar en tellen niet mee.``: no fault, so not in
+    ``skipped_text``, but said, or "Overgeslagen 12" would read as rows lost."""
+    outside = sum(r.outside_year for r in _pupil_files(reports))
+    if not outside:
+        return ""
+    return _tr("{n} rijen horen bij een ander schooljaar en tellen niet mee.").format(
+        n=formatting.number(outside)
+    )
+
+
 def skipped_text(reports: Sequence[ImportReport]) -> str:
     """``164 van 200 rijen overgeslagen (82,0%)`` over the files stored (or to be stored)."""
-    stored = [r for r in reports if r.outcome is Outcome.STORED and r.kind is not FileKind.SCHOOLS]
+    stored = _pupil_files(reports)
     skipped = sum(r.rows_skipped - r.outside_year for r in stored)
     read = sum(r.rows_read for r in stored)
     if not skipped:

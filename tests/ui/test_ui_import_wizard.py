@@ -448,3 +448,32 @@ def test_the_check_models(qtbot, qtmodeltester, context: UiContext) -> None:
     qtmodeltester.check(wizard.check_page.issues)
     qtmodeltester.check(wizard.check_page.issues_proxy)
     qtmodeltester.check(wizard.check_page.files)
+
+
+def test_rows_of_another_school_year_are_explained_where_they_are_counted(qapp) -> None:
+    """'Overgeslagen 4' with no error reads as rows lost; the cell's tooltip and the summary
+    say they belong to another school year."""
+    from grensverkeer.domain import FileKind
+    from grensverkeer.schoolyear import SchoolYear
+    from grensverkeer.services.imports.reports import ImportReport, Outcome
+    from grensverkeer.ui.issues_model import FileRow, skipped_tooltip
+    from grensverkeer.ui.wizard_tasks import outside_year_text, skipped_text
+
+    report = ImportReport(
+        "leerlingen.xlsx",
+        Outcome.STORED,
+        kind=FileKind.PUPILS,
+        school_year=SchoolYear(2024),
+        rows_read=90,
+        rows_stored=86,
+        rows_skipped=4,
+        outside_year=4,
+    )
+    assert skipped_tooltip(FileRow(report, checking=False)) == (
+        "4 rijen overgeslagen, waarvan 4 buiten schooljaar 2024-2025: die horen bij een ander "
+        "schooljaar en tellen hier niet mee."
+    )
+    assert (
+        outside_year_text([report]) == "4 rijen horen bij een ander schooljaar en tellen niet mee."
+    )
+    assert skipped_text([report]) == ""  # no fault: not among the rows skipped for a problem

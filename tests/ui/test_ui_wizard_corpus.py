@@ -113,5 +113,8 @@ def test_the_wizard_over_the_corpus(qtbot, sqlite_db: Database, case_dir: Path) 
     else:
         assert stored, message
         assert all(r.rows_skipped == r.outside_year for r in stored)  # nothing skipped quietly
+        if any(r.outside_year for r in stored):  # rows of another school year are said
+            outside = sum(r.outside_year for r in stored)
+            assert f"{outside} rijen horen bij een ander schooljaar" in message, message
         assert dict(pupil_matrix(sqlite_db, year).cells) == cells
     pool.waitForDone(TIMEOUT)
