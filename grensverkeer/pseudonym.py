@@ -61,7 +61,7 @@ class Pseudonymizer:
             digest = mac.digest()
             mac = outer()
             mac.update(digest)
-            append(mac.digest()[:16].hex())
+            append(mac.hexdigest()[:32])
         return found
 
     @property

@@ -47,6 +47,16 @@ def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(scope="session")
+def qapp(qapp):  # pytest-qt's application, with the window's collector
+    """As in the program (``ui.app.application``): cycles are collected on the GUI thread
+    only, never by a worker that happens to allocate (which crashed Qt in these tests)."""
+    from grensverkeer.ui.collector import install_collector
+
+    install_collector(qapp)
+    return qapp
+
+
+@pytest.fixture(scope="session")
 def pg_available() -> bool:
     engine = create_engine(PG_URL)
     try:

@@ -46,7 +46,7 @@ def blank_faulty_rows(
     for fault in sheet.faults:
         if fault.row >= first and fault.column in wanted:
             found[fault.row, fault.column] = (fault.text, fault.formula)
-    for column in used:
+    for column in used if sheet.error_text else ():
         for index, text in _error_texts(sheet.rows, first, column):
             found.setdefault((index, column), (text, False))
     if not found:

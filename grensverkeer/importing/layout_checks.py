@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from grensverkeer.domain import FileKind
 from grensverkeer.importing.assignment import best_assignment
@@ -323,7 +324,10 @@ def _date_orders(draft: Draft) -> None:
     prefer = draft.date_order or (Order.MDY if decided_us else None)
     body = draft.rows[draft.row + 1 :]
     for column in used:
-        values = {row[column] for row in body if column < len(row)}
+        try:  # at C speed: every row of a spreadsheet is as wide as the sheet
+            values = set(map(itemgetter(column), body))
+        except IndexError:  # a csv's short rows
+            values = {row[column] for row in body if column < len(row)}
         reading = decide(values, prefer)
         draft.dates[column] = reading
         if TWO_DIGIT_YEAR in reading.shapes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 from grensverkeer import formatting
@@ -157,7 +158,7 @@ class PupilSheetReader:
         """Parse the BSNs; a row without a valid one may be blank or a "Totaal" line."""
         bsn_column = self.cols[Field.BSN]
         # BSNs are (nearly) all distinct: no memo, but one tight loop for the whole column
-        parsed = parse_bsns([cells[bsn_column] for cells in body])
+        parsed = parse_bsns(list(map(itemgetter(bsn_column), body)))
         bad: list[int] = []
         if ValueError not in set(map(type, parsed)):  # at C speed: the usual, clean column
             pseudonyms: list[object] = list(self.pseudonymize.many(cast(list[str], parsed)))

@@ -38,11 +38,18 @@ from grensverkeer.importing.file_safety import (
     sniff_content,
     truncated,
 )
-from grensverkeer.importing.sheet_guard import guard_ods, guard_xls, guard_xlsx, guard_xlsx_workbook
+from grensverkeer.importing.sheet_guard import (
+    SharedStrings,
+    guard_ods,
+    guard_xls,
+    guard_xlsx,
+    guard_xlsx_workbook,
+)
 from grensverkeer.importing.sheet_refusals import sheet_too_large
 from grensverkeer.importing.values import clean_text
 from grensverkeer.importing.xlsx_faults import CellFault
 from grensverkeer.importing.xlsx_scan import SheetScan
+from grensverkeer.importing.xlsx_split import SplitRows, SplitSheet
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -79,6 +86,9 @@ class Sheet:
     #: cells that show something in Excel but hold no value (``#REF!``, a formula saved
     #: without its result): read as "" above, and each one a problem where it is used
     faults: tuple[CellFault, ...] = ()
+    #: whether a text cell may be an error value written as text (``#N/A``): the xlsx scan
+    #: can tell that none is, which spares searching every used column for one
+    error_text: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +191,8 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
     sheets: list[Sheet] = []
     hidden_skipped = False
     scans: dict[str, SheetScan] = {}
-    strings: list[int] = []
+    splits: dict[str, SplitSheet] = {}
+    strings = SharedStrings([], False)
     if fmt == "ods":
         scans = guard_ods(path, limits)  # calamine reads every table when it opens an ods
     elif fmt == "xls":
@@ -200,17 +211,16 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
                     continue
                 visible.append(meta.name)
             if fmt == "xlsx":
-                scans = guard_xlsx(path, visible, limits, strings)
+                scans = guard_xlsx(path, visible, limits, strings.sizes, splits)
             for name in visible:
-                sheet = book.get_sheet_by_name(name)
-                end = sheet.end
-                if end is not None and (end[0] + 1) * (end[1] + 1) > limits.max_sheet_cells:
-                    raise sheet_too_large(path, name, SheetScan(end[0] + 1, end[1] + 1, 0))
-                # skip_empty_area=False pads from A1, so rows[i][j] is Excel's row i+1, column j+1
-                merged = tuple(getattr(sheet, "merged_cell_ranges", None) or ())
-                rows = sheet.to_python(skip_empty_area=False)
-                faults = scans[name].faults if name in scans else ()
-                sheets.append(Sheet(clean_text(name), rows, merged, faults))
+                split = splits[name].read() if name in splits else None
+                if split is not None:
+                    _check_grid(path, name, split.end, limits)
+                read = split or _read_whole(book, path, name, limits)
+                scan = scans.get(name)
+                faults = scan.faults if scan else ()
+                error_text = scan is None or scan.error_text or strings.error_text
+                sheets.append(Sheet(clean_text(name), read.rows, read.merged, faults, error_text))
     except ReadError:
         raise
     except calamine.PasswordError as exc:
@@ -226,6 +236,9 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
         raise
     except BaseException as exc:  # calamine errors, and a Rust panic (a BaseException)
         raise truncated(path) from exc
+    finally:
+        for waiting in splits.values():
+            waiting.close()
     if not any(_has_value(sheet.rows) for sheet in sheets):
         raise _empty(path, hidden=hidden_skipped)
     return Workbook(
@@ -236,6 +249,21 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
         delimiter=None,
         notes=tuple(notes),
     )
+
+
+def _read_whole(book: CalamineWorkbook, path: Path, name: str, limits: ReadLimits) -> SplitRows:
+    """One sheet in one read, refused before its rows are made when the grid is too large."""
+    sheet = book.get_sheet_by_name(name)
+    end = sheet.end
+    _check_grid(path, name, end, limits)
+    # skip_empty_area=False pads from A1, so rows[i][j] is Excel's row i+1, column j+1
+    merged = tuple(getattr(sheet, "merged_cell_ranges", None) or ())
+    return SplitRows(cast(list[list[object]], sheet.to_python(skip_empty_area=False)), end, merged)
+
+
+def _check_grid(path: Path, name: str, end: tuple[int, int] | None, limits: ReadLimits) -> None:
+    if end is not None and (end[0] + 1) * (end[1] + 1) > limits.max_sheet_cells:
+        raise sheet_too_large(path, name, SheetScan(end[0] + 1, end[1] + 1, 0))
 
 
 def _open_calamine(path: Path, fmt: str) -> CalamineWorkbook:

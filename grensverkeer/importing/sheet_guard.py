@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 from xml.etree import ElementTree
 
 from grensverkeer.importing.file_safety import (
@@ -40,9 +40,11 @@ from grensverkeer.importing.xlsx_scan import (
     SheetScan,
     UnsafeXml,
     check_text,
+    may_hold_error_text,
     shared_string_indices,
 )
 from grensverkeer.importing.xlsx_sheet import scan_sheet
+from grensverkeer.importing.xlsx_split import SPLIT_MIN_BYTES, SplitSheet
 
 #: The start of every XML part is looked at for a DTD; a prolog longer than this is refused.
 PROLOG_BYTES = 64 * 1024
@@ -57,12 +59,24 @@ def fits(scan: SheetScan, limits: ReadLimits) -> bool:
 
 
 def guard_xlsx(
-    path: Path, sheet_names: list[str], limits: ReadLimits, strings: Sequence[int] = ()
+    path: Path,
+    sheet_names: list[str],
+    limits: ReadLimits,
+    strings: Sequence[int] = (),
+    splits: dict[str, SplitSheet] | None = None,
 ) -> dict[str, SheetScan]:
     """Scan each named sheet; refuse the file when one, or all together, is too large or
-    unsafe to read. ``strings`` are the sizes of the shared strings (``guard_xlsx_workbook``)."""
+    unsafe to read. ``strings`` are the sizes of the shared strings (``guard_xlsx_workbook``).
+    With ``splits``, each large sheet gets a :class:`SplitSheet` there that starts reading
+    the part of it already scanned, once that part is safe (the caller closes them)."""
     scans: dict[str, SheetScan] = {}
     totals = _Totals(limits)
+    longest = max(strings, default=0)
+
+    def safe(so_far: SheetScan) -> bool:
+        text = so_far.shared_cells * longest
+        return fits(so_far, limits) and totals.room_for(so_far, text)
+
     try:
         with zipfile.ZipFile(path) as zf:
             parts = _worksheet_parts(zf)
@@ -70,12 +84,16 @@ def guard_xlsx(
                 part = parts.get(name)
                 if part is None:
                     continue
+                watch = None
+                if splits is not None and zf.getinfo(part).file_size >= SPLIT_MIN_BYTES:
+                    watch = splits[name] = SplitSheet(zf, part, name, parts.values(), safe)
                 try:
                     scan = scan_sheet(
                         partial(zf.open, part),
                         lambda s: fits(s, limits),
                         totals.budget,
                         shared_strings=bool(strings),
+                        watch=watch,
                     )
                 except UnsafeXml as unsafe:
                     raise unsafe_xml(path, name, unsafe.reason) from unsafe
@@ -98,6 +116,14 @@ class _Totals:
         self.limits = limits
         self.cells = self.grid = self.text = 0
         self.budget = EXACT_PATH_MAX_CELLS  # cells the exact path may still parse
+
+    def room_for(self, scan: SheetScan, text: int) -> bool:
+        """Whether a sheet (or the part of one seen so far) fits with the sheets before it."""
+        most = self.limits.max_sheet_cells
+        return (
+            max(self.cells + scan.cells, self.grid + scan.grid) <= most
+            and self.text + text <= self.limits.max_text
+        )
 
     def add(self, path: Path, name: str, scan: SheetScan, text: int) -> None:
         self.cells += scan.cells
@@ -132,39 +158,47 @@ def _shared_text(
     return sum(strings[i] for i in indices if i < size)
 
 
-def guard_xlsx_workbook(path: Path, limits: ReadLimits) -> list[int]:
+class SharedStrings(NamedTuple):
+    sizes: list[int]  # of each string's XML: an upper bound of its text
+    error_text: bool  # whether one may read as an error value (``may_hold_error_text``)
+
+
+def guard_xlsx_workbook(path: Path, limits: ReadLimits) -> SharedStrings:
     """What calamine parses when it opens an xlsx (workbook, styles, shared strings), checked
-    before it does: no DTD anywhere, no endless text. Returns the size in bytes of each shared
-    string (its XML: an upper bound of its text), for ``guard_xlsx``."""
+    before it does: no DTD anywhere, no endless text. Returns what ``guard_xlsx`` and the
+    reader need to know of the shared strings."""
     try:
         with zipfile.ZipFile(path) as zf:
             _check_prologs(path, zf)
             if "xl/sharedStrings.xml" not in zf.NameToInfo:
-                return []
+                return SharedStrings([], False)
             with zf.open("xl/sharedStrings.xml") as member:
-                sizes = _string_sizes(member)
+                strings = _string_sizes(member)
     except UnsafeXml as unsafe:
         raise unsafe_xml(path, "", unsafe.reason) from unsafe
     except ReadError:
         raise
     except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
         raise truncated(path) from exc
-    if len(sizes) > limits.max_sheet_cells:
-        raise workbook_too_large(path, len(sizes), limits.max_sheet_cells)
-    return sizes
+    if len(strings.sizes) > limits.max_sheet_cells:
+        raise workbook_too_large(path, len(strings.sizes), limits.max_sheet_cells)
+    return strings
 
 
-def _string_sizes(member: IO[bytes]) -> list[int]:
+def _string_sizes(member: IO[bytes]) -> SharedStrings:
     """The byte length of every ``<si>`` element, streamed; the endless-text check on the way."""
     sizes: list[int] = []
+    error_text = False
     tail = b""
     while chunk := member.read(CHUNK):
         check_text(chunk)
-        pieces = (tail + chunk).split(b"<si")
+        buffer = tail + chunk
+        error_text = error_text or may_hold_error_text(buffer)
+        pieces = buffer.split(b"<si")
         tail = pieces.pop()
         sizes.extend(map(len, pieces))
     sizes.append(len(tail))
-    return sizes[1:]  # the first piece is what comes before the first string
+    return SharedStrings(sizes[1:], error_text)  # sizes[0]: what comes before the first string
 
 
 def guard_ods(path: Path, limits: ReadLimits) -> dict[str, SheetScan]:

@@ -16,7 +16,7 @@ So each sheet is streamed here first, at C speed for well-formed files:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Protocol
 from xml.parsers import expat
@@ -37,6 +37,7 @@ EXACT_PATH_MAX_CELLS = 1_000_000
 ERROR_CELL = re.compile(rb't="e"')
 #: cells outside the extent looked at one by one in a piece before all its references are read
 MAX_EXTENT_STEPS = 64
+_ERROR_WORDS = (re.compile(rb"Err:"), re.compile(rb"Fout:"))
 _SHARED = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*<')
 
 
@@ -60,11 +61,26 @@ class SheetScan:
     shared_cells: int = 0
     #: ods: characters of text the values make, repeats expanded
     text: int = 0
+    #: whether a text cell may read as an error value (``#N/A``, ``Err:502``): only the fast
+    #: path, which sees every byte, can say no
+    error_text: bool = True
 
     @property
     def grid(self) -> int:
         """What calamine will allocate, counted from A1 as the reader pads it."""
         return self.rows * self.columns
+
+
+def may_hold_error_text(body: bytes, end: int | None = None) -> bool:
+    """Whether some text in ``body`` could read as an error value: each one holds ``#`` (so
+    does every character reference) or is LibreOffice's ``Err:``/``Fout:``. Single bytes
+    are found at memchr speed; the words are searched for only where a colon is."""
+    end = len(body) if end is None else end
+    if body.find(b"#", 0, end) >= 0:
+        return True
+    if body.find(b":", 0, end) < 0:
+        return False
+    return any(word.search(body, 0, end) is not None for word in _ERROR_WORDS)
 
 
 def shared_string_indices(member: IO[bytes]) -> list[int]:
@@ -81,7 +97,11 @@ def shared_string_indices(member: IO[bytes]) -> list[int]:
     return found
 
 
-def fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | None:
+def fast_scan(
+    member: IO[bytes],
+    shared_strings: bool = True,
+    scanned: Callable[[SheetScan, int], None] | None = None,
+) -> SheetScan | None:
     """The well-formed case at C speed, or None when the sheet needs the exact path.
 
     Every cell must start ``<c r="A1"`` (or ``<x:c r="A1"`` when the root element has the
@@ -89,8 +109,11 @@ def fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | Non
     one search per piece finds any cell outside it (a far stray cell, a cell without a
     reference), which is looked at on its own. Literal searches go through ``re``: it skips
     to a rare first byte at memchr speed, where ``bytes.find`` looks at every ``<``.
+    ``scanned`` hears after each piece what was seen so far and how many bytes read are not
+    yet scanned (:mod:`xlsx_split` starts reading the part already proved safe).
     """
     columns = rows = cells = shared = 0
+    error_text = False
     faults: list[CellFault] = []
     syntax: CellSyntax | None = None
     tail = b""
@@ -105,6 +128,8 @@ def fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | Non
         syntax = syntax or root_syntax(buffer[:cut])
         if syntax is None or syntax.foreign_cell(buffer, cut):
             return None  # cells under another prefix (calamine reads them): parse properly
+        if chunk:
+            cut = _before_open_cell(buffer, cut, syntax)
         last = syntax.cell_ref.match(buffer, max(buffer.rfind(syntax.ref_start, 0, cut), 0))
         if last is not None:
             columns = max(columns, column_number(last[1].decode()))
@@ -118,10 +143,27 @@ def fast_scan(member: IO[bytes], shared_strings: bool = True) -> SheetScan | Non
             shared += buffer.count(b' t="s"', 0, cut)
         if syntax.formula_start.search(buffer, 0, cut) or ERROR_CELL.search(buffer, 0, cut):
             faults.extend(faults_in(buffer[:cut], syntax))
+        error_text = error_text or may_hold_error_text(buffer, cut)
         tail = buffer[cut:]
+        if scanned is not None:
+            scanned(SheetScan(rows, columns, cells, shared_cells=shared), len(tail))
         if not chunk:
             break
-    return SheetScan(rows, columns, cells, tuple(faults), shared_cells=shared)
+    return SheetScan(
+        rows, columns, cells, tuple(faults), shared_cells=shared, error_text=error_text
+    )
+
+
+def _before_open_cell(buffer: bytes, cut: int, syntax: CellSyntax) -> int:
+    """``cut``, or the start of the last cell when the piece ends inside it: a formula or an
+    error value cut in two would be found in neither piece."""
+    start = buffer.rfind(syntax.cell_open, 0, cut)
+    if start < 0 or buffer.find(syntax.cell_close, start, cut) >= 0:
+        return cut
+    tag_end = buffer.find(b">", start, cut)
+    if tag_end >= 0 and buffer[tag_end - 1 : tag_end] == b"/":
+        return cut  # <c r="A1" s="2"/>: an empty cell, whole
+    return start
 
 
 def _extent_of(

@@ -22,6 +22,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QLibraryInfo, QLocale, QTi
 from PySide6.QtWidgets import QApplication
 
 from grensverkeer.errors import GrensverkeerError
+from grensverkeer.ui.collector import install_collector
 from grensverkeer.ui.empty_year import error_text
 from grensverkeer.ui.main_window import MainWindow
 
@@ -53,6 +54,7 @@ def application() -> QApplication:
     if app is None:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    install_collector(app)  # workers must never collect (and so delete) a Qt object
     app.setOrganizationName("Grensverkeer")
     app.setApplicationName("Grensverkeer")
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))

@@ -319,3 +319,30 @@ def test_a_large_dotnet_sheet_is_read_not_refused() -> None:
     )
     scan = scan_sheet(lambda: io.BytesIO(xml))
     assert (scan.rows, scan.columns, scan.cells, scan.exact) == (100_000, 12, 1_200_000, False)
+
+
+def _faulty_sheet() -> bytes:
+    """Rows of a value, a formula saved without its result, an error value and an empty cell."""
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}"><f>SUM(A1:A{n})</f><v></v></c>'
+        f'<c r="C{n}" t="e"><v>#REF!</v></c><c r="D{n}" s="1"/></row>'
+        for n in range(1, 30)
+    )
+    return (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    ).encode()
+
+
+@pytest.mark.parametrize("chunk", range(17, 140, 9))
+def test_a_fault_cut_in_two_by_the_pieces_is_still_found(monkeypatch, chunk: int) -> None:
+    """The pieces end anywhere, also inside a cell: a formula or an error value cut in two
+    must be found in the next piece (it was lost between the two)."""
+    xml = _faulty_sheet()
+    exact = xlsx_scan.exact_scan(io.BytesIO(xml), 10**6)
+    monkeypatch.setattr(xlsx_scan, "CHUNK", chunk)
+    fast = xlsx_scan.fast_scan(io.BytesIO(xml))
+    assert fast is not None
+    assert len(exact.faults) == 58
+    assert sorted(fast.faults, key=repr) == sorted(exact.faults, key=repr)
+    assert (fast.rows, fast.columns) == (29, 4)

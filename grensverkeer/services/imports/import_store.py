@@ -33,7 +33,11 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
     iso[None] = None
 
     def day(values: list[date | None]) -> Iterable[object]:
-        return map(iso.__getitem__, values) if sqlite else values
+        if not sqlite:
+            return values
+        if values.count(values[0]) == len(values):  # often: no end date at all
+            return [iso[values[0]]] * len(values)
+        return map(iso.__getitem__, values)
 
     size = len(pupils)
     distinct = set(pupils.brinvest)  # a few hundred locations: split each once
@@ -72,15 +76,36 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
                 copy.write_row(row)
         return
     # the driver's own executemany, in the session's transaction, straight from the iterator;
-    # the two numbers every row shares are written into the statement, not bound per row
-    rows = zip(*(values for _name, values in varying), strict=True)
-    marks = ", ".join("?" for _ in names)
-    constants = f"{int(import_id)}, {int(year.start_year)}"
-    driver.executemany(  # type: ignore[union-attr]  # sqlite3 here: the dialect was checked
-        f"INSERT INTO {table} (import_id, school_year, {', '.join(names)}) "
-        f"VALUES ({constants}, {marks})",
-        rows,
+    # what every row shares (the import, the year, often the sheet or an empty amount) is
+    # written into the statement once, not bound per row
+    shared = {name: _literal(values) for name, values in varying if isinstance(values, list)}
+    bound = [(name, values) for name, values in varying if shared.get(name) is None]
+    written = [name for name, _values in varying if shared.get(name) is not None]
+    rows = zip(*(values for _name, values in bound), strict=True)
+    columns = ", ".join(["import_id", "school_year", *written, *(name for name, _v in bound)])
+    values = ", ".join(
+        [str(int(import_id)), str(int(year.start_year))]
+        + [str(shared[name]) for name in written]
+        + ["?"] * len(bound)
     )
+    driver.executemany(  # type: ignore[union-attr]  # sqlite3 here: the dialect was checked
+        f"INSERT INTO {table} ({columns}) VALUES ({values})", rows
+    )
+
+
+def _literal(values: list[object]) -> str | None:
+    """The SQL literal of a column whose rows all hold the same text, number or nothing;
+    None for any other column (or a value a literal cannot carry, such as a NUL)."""
+    first = values[0]
+    if values.count(first) != len(values) or isinstance(first, bool):
+        return None
+    if first is None:
+        return "NULL"
+    if isinstance(first, int):
+        return str(first)
+    if isinstance(first, str) and "\0" not in first:
+        return "'" + first.replace("'", "''") + "'"
+    return None
 
 
 def store_schools(session: Session, import_id: int, schools: Sequence[SchoolLocation]) -> None:

@@ -1,0 +1,269 @@
+"""Reading a large xlsx sheet as two parts at once, each on its own core.
+
+calamine parses a sheet without holding the GIL, but it may only start once the scan has proved
+that what it reads is safe to allocate. So a large sheet is read in two parts: as soon as the scan
+has passed the first part (whole rows, about half the XML), calamine reads that part in a
+thread while the scan goes on with the rest; the second part is read when the scan is done.
+Each part is a small workbook in memory (the workbook, styles and shared strings, and the sheet
+cut at a ``</row>``), so calamine reads each exactly as it reads the whole; the rows are joined
+as the whole would have given them. Anything unusual (a comment or processing instruction in the
+rows, rows out of order, a sheet the fast scan does not take) keeps the sheet to one plain read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import IO, cast
+
+from grensverkeer.background import Background
+from grensverkeer.importing.xlsx_scan import MB, SheetScan
+from grensverkeer.importing.xlsx_syntax import root_syntax
+
+#: a sheet part smaller than this is read in one go: splitting would gain little
+SPLIT_MIN_BYTES = 8 * MB
+#: the first part is this share of the XML: it starts while the scan still reads the rest
+FIRST_SHARE = 0.5
+_SHEET_DATA = re.compile(rb"<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*(?<!/)>")
+#: the start of a comment, CDATA or processing instruction
+_MARKUP = (b"<!", b"<?")
+#: parts of a workbook calamine does not need to read one sheet's values
+_SKIPPED_FOLDERS = ("xl/pivotCache/", "xl/drawings/", "xl/charts/", "xl/media/", "xl/worksheets/")
+
+Row = list[object]
+Merged = tuple[tuple[tuple[int, int], tuple[int, int]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PartRead:
+    """What calamine gave for one part: its rows from ``start`` and its merged ranges."""
+
+    rows: list[Row]
+    start: tuple[int, int] | None
+    end: tuple[int, int] | None
+    merged: Merged
+
+
+@dataclass(frozen=True, slots=True)
+class SplitRows:
+    rows: list[Row]  # from A1, as ``to_python(skip_empty_area=False)`` of the whole sheet
+    end: tuple[int, int] | None
+    merged: Merged
+
+
+class SplitSheet:
+    """One sheet part followed through the scan (``member``, ``scanned``), read in two parts."""
+
+    def __init__(
+        self,
+        zf: zipfile.ZipFile,
+        part: str,
+        sheet_name: str,
+        other_sheets: Iterable[str],
+        safe: Callable[[SheetScan], bool],
+    ) -> None:
+        skipped = set(other_sheets) - {part}
+        self._members = {
+            info.filename: zf.read(info)
+            for info in zf.infolist()
+            if info.filename.endswith((".xml", ".rels"))
+            and info.filename != part
+            and info.filename not in skipped
+            and not info.filename.startswith(_SKIPPED_FOLDERS)
+        }
+        self._part = part
+        self._sheet = sheet_name
+        self._safe = safe
+        self._target = int(zf.getinfo(part).file_size * FIRST_SHARE)
+        self._pieces: list[bytes] = []
+        self._received = 0
+        self._head = b""  # up to and with <sheetData>
+        self._prefix = b""
+        self._odd = -1  # where the first comment, CDATA or processing instruction in the rows is
+        self._second: list[memoryview] = []  # the rows after the cut
+        self._first: Background[PartRead] | None = None
+        self._given_up = False
+
+    def member(self, member: IO[bytes]) -> IO[bytes]:
+        """``member`` as the fast scan reads it, every piece kept for the parts."""
+        return cast(IO[bytes], _Recorder(member, self._received_piece))
+
+    def _received_piece(self, piece: bytes) -> None:
+        if self._given_up or not piece:
+            return
+        if self._first is not None:  # after the cut: the second part's
+            self._second.append(memoryview(piece))
+            return
+        start = self._received
+        if self._head and self._odd < 0 and self._pieces[-1][-1:] + piece[:1] in _MARKUP:
+            self._odd = start - 1
+        self._pieces.append(piece)
+        self._received += len(piece)
+        if not self._head:
+            self._find_head()
+        elif self._odd < 0:
+            self._find_odd(piece, start, 0)
+
+    def _find_head(self) -> None:
+        """The sheet up to its rows (``<sheetData>``), in the first piece or the first few."""
+        data = b"".join(self._pieces)
+        found = _SHEET_DATA.search(data, 0, 1 * MB)
+        if found is None:
+            if self._received >= 1 * MB:
+                self.give_up()
+            return
+        syntax = root_syntax(data[: found.start()])
+        if syntax is None or (found[1] or b"") != syntax.prefix or b"<!" in data[: found.end()]:
+            self.give_up()  # a comment before the rows could hold what looked like their start
+            return
+        self._pieces = [data]
+        self._head, self._prefix = data[: found.end()], syntax.prefix
+        self._find_odd(data, 0, found.end())
+
+    def _find_odd(self, piece: bytes, offset: int, start: int) -> None:
+        """Note where a comment, CDATA or processing instruction is in the rows: one could
+        hold "</row>", so the cut must come before it."""
+        found = [
+            at for at in (_find_markup(piece, mark, start) for mark in (b"!", b"?")) if at >= 0
+        ]
+        if found:
+            self._odd = offset + min(found)
+
+    def scanned(self, so_far: SheetScan, unscanned: int) -> None:
+        """The scan has read all but the last ``unscanned`` bytes received; start the first
+        part once it is past it, when what was seen so far is safe to allocate."""
+        if self._first is not None or self._given_up:
+            return
+        scanned = self._received - unscanned
+        if scanned < self._target or not self._safe(so_far):
+            return
+        limit = scanned if self._odd < 0 else min(scanned, self._odd)
+        cut = self._cut(limit)
+        if cut is None:
+            self.give_up()
+            return
+        first, self._second = cut
+        self._pieces = []
+        close = b"</" + self._prefix + b"sheetData></" + self._prefix + b"worksheet>"
+        workbook = partial(self._workbook, first, close)
+        self._first = Background(partial(_read_part, workbook, self._sheet, whole_from_a1=True))
+        del first, workbook  # the thread lets go of the rows once its workbook is made
+
+    def _cut(self, limit: int) -> tuple[list[memoryview], list[memoryview]] | None:
+        """The rows before and after the last ``</row>`` that ends before ``limit``."""
+        row_end = b"</" + self._prefix + b"row>"
+        views = [memoryview(piece) for piece in self._pieces]
+        views[0] = views[0][len(self._head) :]
+        offset = self._received
+        for index in range(len(views) - 1, -1, -1):
+            piece = self._pieces[index]
+            offset -= len(piece)
+            low = len(self._head) if index == 0 else 0
+            split = piece.rfind(row_end, low, max(limit - offset, 0))
+            if split >= 0:
+                split += len(row_end) - (len(piece) - len(views[index]))
+                head, tail = views[index][:split], views[index][split:]
+                return [*views[:index], head], [tail, *views[index + 1 :]]
+        return None
+
+    def give_up(self) -> None:
+        """The sheet is read in one go after all (the fast scan could not take it)."""
+        self._given_up = True
+        self._pieces = []
+        self._second = []
+
+    def read(self) -> SplitRows | None:
+        """The whole sheet's rows from the two parts; None when it must be read in one go."""
+        first = self._first
+        if first is None or self._given_up:
+            self.close()
+            return None
+        rows, self._second = self._second, []
+        second = _read_part(partial(self._workbook, rows, b""), self._sheet, whole_from_a1=False)
+        return join_parts(first.result(), second)
+
+    def close(self) -> None:
+        """Wait for the first part's read (a refused file must not leave it running)."""
+        if self._first is not None:
+            self._first.join()
+
+    def _workbook(self, rows: list[memoryview], close: bytes) -> bytes:
+        """A workbook in memory with this sheet's head, ``rows`` and end; stored, not packed.
+        ``rows`` is emptied on the way: each piece is let go of once it is written."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
+            for name, content in self._members.items():
+                out.writestr(name, content)
+            with out.open(self._part, "w", force_zip64=True) as sheet:
+                sheet.write(self._head)
+                rows.reverse()
+                while rows:
+                    sheet.write(rows.pop())
+                sheet.write(close)
+        return buffer.getvalue()
+
+
+def _find_markup(piece: bytes, mark: bytes, start: int) -> int:
+    """Where ``<`` + ``mark`` first is from ``start`` (-1: nowhere). The rare mark is looked
+    for first, at memchr speed: ``find(b"<!")`` stops at every ``<`` of the sheet."""
+    if piece.find(mark, start) < 0:
+        return -1
+    return piece.find(b"<" + mark, start)
+
+
+class _Recorder:
+    """A file-like member that hands every piece it reads to ``keep``."""
+
+    def __init__(self, member: IO[bytes], keep: Callable[[bytes], None]) -> None:
+        self._member = member
+        self._keep = keep
+
+    def read(self, size: int = -1) -> bytes:
+        piece = self._member.read(size)
+        self._keep(piece)
+        return piece
+
+
+def _read_part(workbook: Callable[[], bytes], sheet_name: str, *, whole_from_a1: bool) -> PartRead:
+    """calamine's read of the workbook ``workbook()`` makes; the bytes are not kept (calamine
+    holds its own copy)."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(workbook()))
+    try:
+        sheet = book.get_sheet_by_name(sheet_name)
+    finally:
+        book.close()  # its copy of the workbook, before the rows are made
+    start, end = sheet.start, sheet.end
+    made = sheet.to_python(skip_empty_area=not whole_from_a1) if end is not None else []
+    rows = cast(list[Row], made)
+    return PartRead(rows, start, end, tuple(sheet.merged_cell_ranges or ()))
+
+
+def join_parts(first: PartRead, second: PartRead) -> SplitRows | None:
+    """The rows the whole sheet gives from A1: the first part's (read from A1), empty rows up
+    to the second's first row, then the second's, each as wide as the widest; None when the
+    parts overlap (rows written out of order), which only a read in one go places right."""
+    merged = second.merged or first.merged
+    if second.start is None or second.end is None:
+        return SplitRows(first.rows, first.end, merged)
+    if first.end is not None and second.start[0] <= first.end[0]:
+        return None
+    last_row, last_column = second.end[0], max(second.end[1], first.end[1] if first.end else 0)
+    width = last_column + 1
+    rows = first.rows
+    if first.end is not None and first.end[1] + 1 < width:
+        extra = [""] * (width - first.end[1] - 1)
+        rows = [[*row, *extra] for row in rows]
+    rows.extend([""] * width for _ in range(len(rows), second.start[0]))
+    before = [""] * second.start[1]
+    after = [""] * (width - second.end[1] - 1)
+    if before or after:
+        rows.extend([*before, *row, *after] for row in second.rows)
+    else:
+        rows.extend(second.rows)
+    return SplitRows(rows, (last_row, last_column), merged)
