@@ -27,7 +27,7 @@ from grensverkeer.importing.xlsx_syntax import root_syntax
 #: a sheet part smaller than this is read in one go: splitting would gain little
 SPLIT_MIN_BYTES = 8 * MB
 #: the first part is this share of the XML: it starts while the scan still reads the rest
-FIRST_SHARE = 0.5
+FIRST_SHARE = 0.45
 _SHEET_DATA = re.compile(rb"<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*(?<!/)>")
 #: the start of a comment, CDATA or processing instruction
 _MARKUP = (b"<!", b"<?")

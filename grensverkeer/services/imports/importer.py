@@ -19,11 +19,9 @@ import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import cast
 
-from grensverkeer.background import Background
 from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.choices import ColumnChoice
@@ -50,19 +48,13 @@ from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.imports.aliases import ReferenceWithAliases
-from grensverkeer.services.imports.import_changes import (
-    ImportChanges,
-    changes_of,
-    counted_records,
-)
+from grensverkeer.services.imports.import_changes import changes_of, counted_records
 from grensverkeer.services.imports.import_decision import decide, school_year_of
 from grensverkeer.services.imports.import_targets import (
     DatabaseTarget,
-    Decision,
     DryRunTarget,
     Earlier,
     ImportTarget,
-    YearCounting,
 )
 from grensverkeer.services.imports.reports import ImportReport, Outcome
 from grensverkeer.services.privacy.purge import purged_refusal
@@ -260,17 +252,18 @@ class Importer:
             decision = decide(name, classified, parsed, options.skip_invalid, year, target)
             if decision.refused:
                 return self._refused(name, opened.digest, decision.issues, classified, parsed, year)
-            changes: Background[ImportChanges] | None = None
+            changes = None
             if year is not None and parsed.kind is not FileKind.SCHOOLS:
                 counting = target.year_counting(year)
-                # counted while SQLite stores the rows (it lets go of the GIL as it writes)
-                changes = Background(partial(_changes, counting, decision))
-            try:
-                self._check_cancel()  # the last moment a cancel can still store nothing
-                import_id = target.store(name, opened.digest, parsed, year, decision)
-            finally:
-                if changes is not None:
-                    changes.join()
+                changes = changes_of(
+                    counting.records,
+                    counted_records(decision.pupils),
+                    counting.rules,
+                    counting.participants,
+                    decision.issues,
+                )
+            self._check_cancel()  # the last moment a cancel can still store nothing of this file
+            import_id = target.store(name, opened.digest, parsed, year, decision)
         return ImportReport(
             name,
             Outcome.STORED,
@@ -288,7 +281,7 @@ class Importer:
             layouts=_layouts(classified),
             uncertain_cells=parsed.uncertain_cells,
             uncertain_pupils=sum(decision.pupils.uncertain),
-            changes=changes.result() if changes is not None else None,
+            changes=changes,
         )
 
     def _refused(
@@ -315,11 +308,6 @@ class Importer:
 
     def school_index(self) -> SchoolIndex:
         return self.target.school_index()
-
-
-def _changes(counting: YearCounting, decision: Decision) -> ImportChanges:
-    new = counted_records(decision.pupils)
-    return changes_of(counting.records, new, counting.rules, counting.participants, decision.issues)
 
 
 def not_a_file(path: Path) -> str:
