@@ -8,10 +8,12 @@ it covers; identical records (the same enrolment in two files) count once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from itertools import compress
 from typing import NamedTuple
 
 from grensverkeer.domain import EduType
@@ -113,6 +115,31 @@ def _on_peildatum(records: Iterable[CountedRecord], rules: CountRules) -> list[C
         if other is None or _order(record) < _order(other):
             chosen[record.pseudonym] = record
     return list(chosen.values())
+
+
+def peildatum_cells(
+    pseudonyms: Sequence[str],
+    residences: Sequence[str],
+    schools: Sequence[str],
+    starts: Sequence[date | None],
+    ends: Sequence[date | None],
+    pupils: Sequence[int],
+    rules: CountRules,
+) -> dict[Cell, Fraction] | None:
+    """:func:`pupil_cells` of records given column by column, at C speed, where it counts the
+    same: on the peildatum, every pupil with one record of one pupil (then each record active
+    that day counts once in its cell). None for anything else: count the records."""
+    size = len(pseudonyms)
+    if rules.pro_rata or len(set(pseudonyms)) != size or pupils.count(1) != size:
+        return None
+    day = rules.peildatum
+    active = {
+        (start, end): (start is None or start <= day) and (end is None or end >= day)
+        for start, end in dict.fromkeys(zip(starts, ends, strict=True))
+    }
+    flags = map(active.__getitem__, zip(starts, ends, strict=True))
+    counts = Counter(compress(zip(residences, schools, strict=True), flags))
+    return {key: Fraction(n) for key, n in counts.items()}
 
 
 def pupil_cells(records: Iterable[CountedRecord], rules: CountRules) -> dict[Cell, Fraction]:

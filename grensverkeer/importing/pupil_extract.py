@@ -112,8 +112,10 @@ class PupilSheetReader:
             zip(column(Field.BRINVEST), column(Field.BRIN), column(Field.VESTIGING), strict=True)
         )
         found = {key: self.locator.school_or_bad(key) for key in dict.fromkeys(school_keys)}
-        schools = list(map(found.__getitem__, school_keys))
-        self._report_schools(schools, numbers, bad)
+        schools: list[SchoolLocation | Bad] = []  # per row: only made when a row needs it
+        if Bad in map(type, found.values()):
+            schools = list(map(found.__getitem__, school_keys))
+            self._report_schools(schools, numbers, bad)
         starts = mapped(column(Field.START), self._date_column(Field.START))
         ends = mapped(column(Field.END), self._date_column(Field.END))
         self._starts, self._ends = starts, ends
@@ -129,6 +131,7 @@ class PupilSheetReader:
         if any(ends) and any(starts):
             self._check_periods(starts, ends, numbers, bad)
         if None in types:
+            schools = schools or list(map(found.__getitem__, school_keys))
             self._fill_types(types, schools, numbers, bad)
         good = [i for i in range(size) if i not in bad] if bad else range(size)
         self._notes(school_keys, len(good))

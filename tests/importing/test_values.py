@@ -1,6 +1,8 @@
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from grensverkeer.domain import EduType
 from grensverkeer.importing.values import (
@@ -139,3 +141,20 @@ def test_a_column_of_bsns_reads_as_each_value_alone(column: list[object]) -> Non
 
     read = [v if isinstance(v, str) else ValueError for v in parse_bsns(column)]
     assert read == [alone(v) for v in column]
+
+
+NINE_DIGITS = st.integers(0, 999_999_999).map("{:09d}".format)
+
+
+@given(st.lists(NINE_DIGITS, min_size=1, max_size=300), st.booleans())
+def test_the_column_wide_eleven_test_agrees_with_each_bsn_alone(texts, as_numbers) -> None:
+    """The fast paths test the whole column at once (a byte per BSN in one big number); a
+    column of valid BSNs with one bad one anywhere must fall back to the values one by one."""
+    valid = [t for t in texts if t != "000000000" and passes_eleven_test(t)]
+    for column in (valid, texts):
+        if not column:
+            continue
+        values: list[object] = [float(t) for t in column] if as_numbers else list(column)
+        expected = [t if t != "000000000" and passes_eleven_test(t) else None for t in column]
+        read = [v if isinstance(v, str) else None for v in parse_bsns(values)]
+        assert read == expected

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from grensverkeer.counting import Cell, CountedRecord, CountRules, pupil_cells
+from grensverkeer.counting import Cell, CountedRecord, CountRules, peildatum_cells, pupil_cells
 from grensverkeer.importing.issues import ImportIssue, Severity
 from grensverkeer.importing.pupil_columns import PupilColumns
 
@@ -72,18 +72,29 @@ def counted_records(pupils: PupilColumns) -> list[CountedRecord]:
 
 def changes_of(
     before: Sequence[CountedRecord],
-    new: Sequence[CountedRecord],
+    new: PupilColumns,
     rules: CountRules,
     participants: Iterable[str],
     issues: Iterable[ImportIssue],
 ) -> ImportChanges:
-    """Compare the year's matrix without and with the new records."""
+    """Compare the year's matrix without and with the new records (a file of one record per
+    pupil is counted column by column, without a record object per row)."""
     members = set(participants)
-    mine = pupil_cells(new, rules)
+    mine = peildatum_cells(
+        new.pseudonym,
+        new.residence,
+        new.school_municipality,
+        new.start,
+        new.end,
+        new.pupils,
+        rules,
+    )
+    if mine is None:
+        mine = pupil_cells(counted_records(new), rules)
     old = pupil_cells(before, rules)
     known = {r.pseudonym for r in before}
-    if known and any(r.pseudonym in known for r in new):
-        after = pupil_cells([*before, *new], rules)  # a pupil in both: count again
+    if known and not known.isdisjoint(new.pseudonym):
+        after = pupil_cells([*before, *counted_records(new)], rules)  # a pupil in both
     else:
         after = dict(old)
         for cell, value in mine.items():

@@ -48,7 +48,7 @@ from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference, load_reference
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.services.imports.aliases import ReferenceWithAliases
-from grensverkeer.services.imports.import_changes import changes_of, counted_records
+from grensverkeer.services.imports.import_changes import changes_of
 from grensverkeer.services.imports.import_decision import decide, school_year_of
 from grensverkeer.services.imports.import_targets import (
     DatabaseTarget,
@@ -257,7 +257,7 @@ class Importer:
                 counting = target.year_counting(year)
                 changes = changes_of(
                     counting.records,
-                    counted_records(decision.pupils),
+                    decision.pupils,
                     counting.rules,
                     counting.participants,
                     decision.issues,
