@@ -7,9 +7,9 @@ distinct combination of cells (see :func:`mapped`), so they may be thorough.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from grensverkeer.domain import SchoolLocation
 from grensverkeer.importing.collector import suggest
@@ -49,7 +49,39 @@ class Bad:
         self.problem = problem
 
 
-def mapped(values: list[object], parse: Callable[[object], T]) -> list[T]:
+def row_keys(
+    columns: Sequence[Sequence[object]],
+) -> tuple[Sequence[object], Callable[[object], tuple[object, ...]]]:
+    """Per row a key of its cells in ``columns``, and the way from a key back to the cells.
+
+    A column that holds one value throughout (often an empty place or postcode column) adds
+    nothing to a key: with one column left that varies, its own values are the keys, hashed at
+    C speed, instead of a tuple made for every row. Equal values make equal keys, as in a dict.
+    """
+    if not columns or not columns[0]:
+        return [], _as_tuple
+    shared = [
+        column[0] if column.count(column[0]) == len(column) else _VARIES for column in columns
+    ]
+    varying = [i for i, value in enumerate(shared) if value is _VARIES]
+    if len(varying) != 1:
+        return list(zip(*columns, strict=True)), _as_tuple
+    at = varying[0]
+
+    def cells(key: object) -> tuple[object, ...]:
+        return (*shared[:at], key, *shared[at + 1 :])
+
+    return columns[at], cells
+
+
+_VARIES = object()
+
+
+def _as_tuple(key: object) -> tuple[object, ...]:
+    return cast(tuple[object, ...], key)
+
+
+def mapped(values: Sequence[object], parse: Callable[[object], T]) -> list[T]:
     """``[parse(v) for v in values]``, calling ``parse`` once per distinct value (values must
     be hashable; a frozen location or a residence outcome is)."""
     if values and values[0] is None and values.count(None) == len(values):

@@ -23,6 +23,7 @@ from grensverkeer.importing.locations import (
     Locator,
     Residence,
     mapped,
+    row_keys,
 )
 from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.importing.rows import is_footer
@@ -99,15 +100,14 @@ class PupilSheetReader:
             return PupilColumns()
         transposed = list(zip(*body, strict=False))
 
-        def column(field: Field) -> list[object]:
+        def column(field: Field) -> Sequence[object]:
             index = cols.get(field)
-            return [None] * size if index is None else list(transposed[index])
+            return [None] * size if index is None else transposed[index]
 
         self._report(pseudonyms, numbers, bad)
-        residence_keys = list(
-            zip(column(Field.RESIDENCE), column(Field.PLACE), column(Field.POSTCODE), strict=True)
+        residence_codes = self._residence_codes(
+            (column(Field.RESIDENCE), column(Field.PLACE), column(Field.POSTCODE)), numbers, bad
         )
-        residence_codes = self._residence_codes(residence_keys, numbers, bad)
         school_keys = list(
             zip(column(Field.BRINVEST), column(Field.BRIN), column(Field.VESTIGING), strict=True)
         )
@@ -280,10 +280,11 @@ class PupilSheetReader:
             )
 
     def _residence_codes(
-        self, keys: list[tuple[object, object, object]], numbers: list[int], bad: set[int]
+        self, columns: tuple[Sequence[object], ...], numbers: list[int], bad: set[int]
     ) -> list[str | None]:
         """Each row's residence code; each distinct (gemeente, plaats, postcode) resolved once."""
-        table = {key: self.locator.resolve_residence(*key) for key in dict.fromkeys(keys)}
+        keys, cells = row_keys(columns)
+        table = {key: self.locator.resolve_residence(*cells(key)) for key in dict.fromkeys(keys)}
         if any(o.errors or o.warnings for o in table.values()):
             self._report_residences(list(map(table.__getitem__, keys)), numbers, bad)
         codes = {key: outcome.code for key, outcome in table.items()}

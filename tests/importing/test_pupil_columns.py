@@ -8,6 +8,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
+from grensverkeer.importing.locations import row_keys
 from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.schoolyear import SchoolYear
 
@@ -38,3 +39,28 @@ def test_a_file_of_one_year_keeps_every_row_in_order() -> None:
     )
     assert pupils.within(SchoolYear(2024)) == [0, 1, 2]
     assert pupils.within(SchoolYear(2026)) == [0, 2]  # b left in 2025; a and c never left
+
+
+CELLS = st.one_of(st.none(), st.sampled_from(["", "Delft", "2611 AB"]), st.sampled_from([1.0, 2]))
+
+
+@given(
+    st.integers(1, 30).flatmap(
+        lambda n: st.lists(st.lists(CELLS, min_size=n, max_size=n), min_size=1, max_size=4)
+    )
+)
+def test_row_keys_give_back_every_row_s_cells(columns) -> None:
+    """A key per row that leads back to exactly that row's cells, whichever columns vary."""
+    keys, cells = row_keys(columns)
+    rows = list(zip(*columns, strict=True))
+    assert [cells(key) for key in keys] == rows
+    assert len(set(map(type, rows))) == 1
+    distinct_keys = dict.fromkeys(keys)
+    assert len(distinct_keys) == len(dict.fromkeys(rows))
+
+
+def test_a_single_varying_column_is_its_own_key() -> None:
+    columns = (["Delft", "Westland", "Delft"], ["", "", ""], [None, None, None])
+    keys, cells = row_keys(columns)
+    assert keys is columns[0]
+    assert cells("Westland") == ("Westland", "", None)
