@@ -122,3 +122,26 @@ def test_a_count_file_keeps_its_counts_and_mixed_values(db: Database) -> None:
 )
 def test_only_plain_shared_values_are_written_into_the_statement(values, literal) -> None:
     assert _literal(values) == literal
+
+
+@pytest.mark.parametrize("size", [1, 2, 49, 50, 51, 997])
+def test_every_row_is_stored_whatever_the_number(db: Database, size: int) -> None:
+    """One pupil (every column then holds one value), and sizes around the rows the insert
+    takes per statement: each row once, in order."""
+    pupils = PupilColumns(
+        pseudonym=[f"{i:032x}" for i in range(size)],
+        residence=["GM0518"] * size,
+        brinvest=["12AB00"] * size,
+        school_municipality=["GM0603"] * size,
+        edu_type=[EduType.VSO if i % 3 else EduType.SBO for i in range(size)],
+        arrangement=[""] * size,
+        start=[date(2024, 8, 1)] * size,
+        end=[None] * size,
+        cost_cents=[None] * size,
+        sheet=["Blad1"] * size,
+        row=list(range(2, size + 2)),
+    )
+    rows = _store(db, pupils)
+    assert [row[0] for row in rows] == pupils.pseudonym
+    assert [row[11] for row in rows] == pupils.row
+    assert [row[5] for row in rows] == [str(kind) for kind in pupils.edu_type]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import repeat
+from itertools import chain, islice, repeat
 from typing import cast
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
-from grensverkeer.domain import SchoolLocation
+from grensverkeer.domain import EduType, SchoolLocation
 from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.schoolyear import SchoolYear
 from grensverkeer.storage.schema import PupilRecordRow, SchoolLocationRow
@@ -49,7 +50,7 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
         ("brin", map(brins.__getitem__, pupils.brinvest)),
         ("vestiging", map(locations.__getitem__, pupils.brinvest)),
         ("school_municipality", pupils.school_municipality),
-        ("edu_type", pupils.edu_type),
+        ("edu_type", _plain_texts(pupils.edu_type) if sqlite else pupils.edu_type),
         ("arrangement", pupils.arrangement),
         ("start_date", day(pupils.start)),
         ("end_date", day(pupils.end)),
@@ -75,22 +76,65 @@ def store_records(session: Session, import_id: int, year: SchoolYear, pupils: Pu
             for row in rows:
                 copy.write_row(row)
         return
-    # the driver's own executemany, in the session's transaction, straight from the iterator;
-    # what every row shares (the import, the year, often the sheet or an empty amount) is
-    # written into the statement once, not bound per row
-    shared = {name: _literal(values) for name, values in varying if isinstance(values, list)}
-    bound = [(name, values) for name, values in varying if shared.get(name) is None]
+    constants = {"import_id": int(import_id), "school_year": int(year.start_year)}
+    _sqlite_insert(cast(sqlite3.Connection, driver), table, constants, varying, size)
+
+
+#: SQLite before 3.32 binds at most 999 values in one statement
+_MOST_VALUES = 999
+#: rows per INSERT: one statement stepped once for many rows costs a third less per row
+_ROWS_PER_STATEMENT = 50
+
+
+def _sqlite_insert(
+    driver: sqlite3.Connection,
+    table: str,
+    constants: dict[str, int],
+    varying: list[tuple[str, Iterable[object]]],
+    size: int,
+) -> None:
+    """The driver's own executemany, in the session's transaction, straight from the columns.
+
+    What every row shares (the import, the year, often the sheet or an empty amount) is
+    written into the statement once, not bound per row; the pseudonym is always bound, so
+    there is a value per row. Rows go in by the fifty, as one multi-row VALUES each.
+    """
+    shared = {
+        name: _literal(values)
+        for name, values in varying
+        if isinstance(values, list) and name != "pseudonym"
+    }
     written = [name for name, _values in varying if shared.get(name) is not None]
+    bound = [(name, values) for name, values in varying if shared.get(name) is None]
+    columns = ", ".join([*constants, *written, *(name for name, _values in bound)])
+    row = (
+        "("
+        + ", ".join(
+            [*map(str, constants.values()), *(str(shared[name]) for name in written)]
+            + ["?"] * len(bound)
+        )
+        + ")"
+    )
     rows = zip(*(values for _name, values in bound), strict=True)
-    columns = ", ".join(["import_id", "school_year", *written, *(name for name, _v in bound)])
-    values = ", ".join(
-        [str(int(import_id)), str(int(year.start_year))]
-        + [str(shared[name]) for name in written]
-        + ["?"] * len(bound)
-    )
-    driver.executemany(  # type: ignore[union-attr]  # sqlite3 here: the dialect was checked
-        f"INSERT INTO {table} ({columns}) VALUES ({values})", rows
-    )
+    per_statement = max(1, min(_ROWS_PER_STATEMENT, _MOST_VALUES // len(bound)))
+    whole = size - size % per_statement
+    if whole:
+        flat = chain.from_iterable(islice(rows, whole))
+        driver.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * per_statement)}",
+            zip(*[flat] * (per_statement * len(bound)), strict=False),
+        )
+    rest = list(chain.from_iterable(rows))
+    if rest:
+        count = size - whole
+        driver.execute(f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * count)}", rest)
+
+
+def _plain_texts(values: list[EduType]) -> list[str]:
+    """The types as plain text: sqlite3 binds a str subclass (an enum) through its adapter
+    lookup, which costs as much as the rest of the column."""
+    plain = {kind: str(kind.value) for kind in set(values)}
+    return list(map(plain.__getitem__, values))
 
 
 def _literal(values: list[object]) -> str | None:
