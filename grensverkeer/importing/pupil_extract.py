@@ -6,7 +6,7 @@ and a row touches only the columns the header named.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import Any, TypeVar, cast
@@ -40,16 +40,13 @@ from grensverkeer.money import parse_pupil_amount
 from grensverkeer.pseudonym import Pseudonymizer
 from grensverkeer.reference import Reference
 
-SchoolKey = tuple[object, object, object]  # (brinvest, brin, vestiging) cells
 T = TypeVar("T")
 
 
-def _per_key(
-    found: Mapping[SchoolKey, SchoolLocation | Bad], name: str, keys: list[SchoolKey]
-) -> list[str]:
-    """A location's attribute for each row, looked up once per distinct location."""
-    table = {key: getattr(location, name, "") for key, location in found.items()}
-    return list(map(table.__getitem__, keys))
+def _per_key(places: list[SchoolLocation | Bad], name: str, ids: list[int]) -> list[str]:
+    """A location's attribute for each row (by the index of its location), each looked up once."""
+    table = [getattr(location, name, "") for location in places]
+    return list(map(table.__getitem__, ids))
 
 
 def _bad_bsn(value: object, reason: object, column: int) -> Bad:
@@ -112,9 +109,12 @@ class PupilSheetReader:
             zip(column(Field.BRINVEST), column(Field.BRIN), column(Field.VESTIGING), strict=True)
         )
         found = {key: self.locator.school_or_bad(key) for key in dict.fromkeys(school_keys)}
+        places = list(found.values())
+        index = {key: i for i, key in enumerate(found)}
+        ids = list(map(index.__getitem__, school_keys))  # each row's location, as a number
         schools: list[SchoolLocation | Bad] = []  # per row: only made when a row needs it
-        if Bad in map(type, found.values()):
-            schools = list(map(found.__getitem__, school_keys))
+        if Bad in map(type, places):
+            schools = list(map(places.__getitem__, ids))
             self._report_schools(schools, numbers, bad)
         starts = mapped(column(Field.START), self._date_column(Field.START))
         ends = mapped(column(Field.END), self._date_column(Field.END))
@@ -131,7 +131,7 @@ class PupilSheetReader:
         if any(ends) and any(starts):
             self._check_periods(starts, ends, numbers, bad)
         if None in types:
-            schools = schools or list(map(found.__getitem__, school_keys))
+            schools = schools or list(map(places.__getitem__, ids))
             self._fill_types(types, schools, numbers, bad)
         good = [i for i in range(size) if i not in bad] if bad else range(size)
         self._notes(school_keys, len(good))
@@ -144,8 +144,8 @@ class PupilSheetReader:
         return PupilColumns(
             pseudonym=kept(pseudonyms),
             residence=kept(residence_codes),
-            brinvest=_per_key(found, "brinvest", kept(school_keys)),
-            school_municipality=_per_key(found, "municipality", kept(school_keys)),
+            brinvest=_per_key(places, "brinvest", kept(ids)),
+            school_municipality=_per_key(places, "municipality", kept(ids)),
             edu_type=kept(types),
             arrangement=kept(arrangements),
             start=kept(starts),
