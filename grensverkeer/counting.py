@@ -133,11 +133,12 @@ def peildatum_cells(
     if rules.pro_rata or len(set(pseudonyms)) != size or pupils.count(1) != size:
         return None
     day = rules.peildatum
+    periods = list(zip(starts, ends, strict=True))
     active = {
         (start, end): (start is None or start <= day) and (end is None or end >= day)
-        for start, end in dict.fromkeys(zip(starts, ends, strict=True))
+        for start, end in dict.fromkeys(periods)
     }
-    flags = map(active.__getitem__, zip(starts, ends, strict=True))
+    flags = map(active.__getitem__, periods)
     counts = Counter(compress(zip(residences, schools, strict=True), flags))
     return {key: Fraction(n) for key, n in counts.items()}
 
