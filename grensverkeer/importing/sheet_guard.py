@@ -44,7 +44,7 @@ from grensverkeer.importing.xlsx_scan import (
     shared_string_indices,
 )
 from grensverkeer.importing.xlsx_sheet import scan_sheet
-from grensverkeer.importing.xlsx_split import SPLIT_MIN_BYTES, SplitSheet
+from grensverkeer.importing.xlsx_split import SPLIT_MAX_BYTES, SPLIT_MIN_BYTES, SplitSheet
 
 #: The start of every XML part is looked at for a DTD; a prolog longer than this is refused.
 PROLOG_BYTES = 64 * 1024
@@ -85,7 +85,9 @@ def guard_xlsx(
                 if part is None:
                     continue
                 watch = None
-                if splits is not None and zf.getinfo(part).file_size >= SPLIT_MIN_BYTES:
+                if splits is not None and SPLIT_MIN_BYTES <= zf.getinfo(part).file_size <= (
+                    SPLIT_MAX_BYTES
+                ):
                     watch = splits[name] = SplitSheet(zf, part, name, parts.values(), safe)
                 try:
                     scan = scan_sheet(

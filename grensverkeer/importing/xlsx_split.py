@@ -26,6 +26,8 @@ from grensverkeer.importing.xlsx_syntax import root_syntax
 
 #: a sheet part smaller than this is read in one go: splitting would gain little
 SPLIT_MIN_BYTES = 8 * MB
+#: ... and one larger than this too: the parts keep the sheet's XML in memory until read
+SPLIT_MAX_BYTES = 160 * MB
 #: the first part is this share of the XML: it starts while the scan still reads the rest
 FIRST_SHARE = 0.45
 _SHEET_DATA = re.compile(rb"<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*(?<!/)>")

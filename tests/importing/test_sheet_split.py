@@ -369,3 +369,15 @@ def test_a_comment_before_the_rows_keeps_the_sheet_whole(tmp_path, monkeypatch) 
     assert parts == 0
     assert_same(whole, split)
     assert len(split.sheets[0].rows) == 79
+
+
+def test_a_sheet_above_the_most_is_read_in_one_go(tmp_path, monkeypatch) -> None:
+    """The parts keep the sheet's XML in memory: a very large sheet is not split."""
+    path = _openpyxl_file(tmp_path / "groot.xlsx", _pupil_rows(200))
+    parts = PartReads()
+    monkeypatch.setattr(xlsx_split, "_read_part", parts)
+    monkeypatch.setattr(sheet_guard, "SPLIT_MIN_BYTES", 0)
+    monkeypatch.setattr(sheet_guard, "SPLIT_MAX_BYTES", 1000)
+    monkeypatch.setattr(xlsx_scan, "CHUNK", 256)
+    assert len(read_workbook(path).sheets[0].rows) == 203
+    assert parts.count == 0
