@@ -5,7 +5,8 @@ worker (counting a school year, reading a file) and a cycle it frees holds a Qt 
 deletes that object outside the thread that owns it and the whole process dies: the tests saw
 it as a segmentation fault in a worker that was only counting. So while the window runs, the
 automatic collector is off and a timer on the GUI thread collects instead, each generation as
-soon as its threshold would have asked for it.
+soon as its threshold would have asked for it, except while an import has paused collecting
+(``collector_pause``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+from grensverkeer.collector_pause import collection_paused
 
 #: how often the GUI thread looks whether a collection is due
 CHECK_MS = 250
@@ -32,6 +35,8 @@ class MainThreadCollector(QObject):
     def collect_due(self) -> int:
         """Collect the oldest generation whose count has passed its threshold, as Python's
         own collector would; returns the objects found unreachable (0: nothing was due)."""
+        if collection_paused():
+            return 0  # an import is making its millions of objects: after it, not now
         counts, thresholds = gc.get_count(), gc.get_threshold()
         for generation in (2, 1, 0):
             if counts[generation] > thresholds[generation]:

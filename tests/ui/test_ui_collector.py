@@ -36,3 +36,14 @@ def test_the_window_collects_cycles_on_its_own_thread(qapp, qtbot) -> None:
     assert set(threads) == {threading.main_thread().name}
     gc.collect()
     assert collector.collect_due() == 0  # right after a full collection nothing is due
+
+
+def test_the_window_does_not_collect_while_an_import_has_paused_it(qapp) -> None:
+    from grensverkeer.collector_pause import collector_paused
+
+    collector = install_collector(qapp)
+    with collector_paused():
+        cycles = [_Cycle() for _ in range(50_000)]
+        assert collector.collect_due() == 0  # an import's objects are walked after it, not now
+    del cycles
+    assert collector.collect_due() > 0  # then it is due, and done

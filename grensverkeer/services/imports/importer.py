@@ -13,15 +13,14 @@ imported before pupil files, so one command can take both.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from grensverkeer.collector_pause import collector_paused
 from grensverkeer.domain import FileKind
 from grensverkeer.errors import GrensverkeerError
 from grensverkeer.importing.choices import ColumnChoice
@@ -85,23 +84,6 @@ class ImportOptions:
 
 Progress = Callable[[str, int, int], None]
 Cancelled = Callable[[], bool]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector during bulk work.
-
-    Reading a sheet makes millions of small objects and no reference cycles; without the
-    pause, the collector walks the whole heap again and again and costs about as much time
-    as parsing itself.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def sha256_of(path: Path) -> str:
