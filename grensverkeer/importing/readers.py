@@ -11,8 +11,8 @@ time-only cell is ``time``, a duration ``timedelta``; an empty cell, every cell 
 but its top-left one, and an error cell (``#N/A``) are ``""``. Csv cells are ``str``; csv rows
 are as long as their record, spreadsheet rows all as wide as the sheet's used range.
 
-A large xlsx sheet is read by calamine in two parts at once (:mod:`xlsx_split`), giving the
-same rows as one read.
+A large xlsx sheet is read by calamine in parts at once (:mod:`xlsx_split`), giving the same
+rows as one read.
 """
 
 from __future__ import annotations

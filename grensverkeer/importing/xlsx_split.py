@@ -1,13 +1,13 @@
-"""Reading a large xlsx sheet as two parts at once, each on its own core.
+"""Reading a large xlsx sheet in parts at once, on more than one core.
 
 calamine parses a sheet without holding the GIL, but it may only start once the scan has proved
-that what it reads is safe to allocate. So a large sheet is read in two parts: as soon as the scan
-has passed the first part (whole rows, about half the XML), calamine reads that part in a
-thread while the scan goes on with the rest; the second part is read when the scan is done.
-Each part is a small workbook in memory (the workbook, styles and shared strings, and the sheet
-cut at a ``</row>``), so calamine reads each exactly as it reads the whole; the rows are joined
-as the whole would have given them. Anything unusual (a comment or processing instruction in the
-rows, rows out of order, a sheet the fast scan does not take) keeps the sheet to one plain read.
+that what it reads is safe to allocate. So a large sheet is read in parts: as soon as the scan
+has passed a part (whole rows, a third of the XML or so), calamine reads that part in a thread
+while the scan goes on with the rest; the last part is read when the scan is done. Each part is
+a small workbook in memory (the workbook, styles and shared strings, and the sheet cut at a
+``</row>``), so calamine reads each exactly as it reads the whole; the rows are joined as the
+whole would have given them. Anything unusual (a comment or processing instruction in the rows,
+rows out of order, a sheet the fast scan does not take) keeps the sheet to one plain read.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from grensverkeer.importing.xlsx_syntax import root_syntax
 SPLIT_MIN_BYTES = 8 * MB
 #: ... and one larger than this too: the parts keep the sheet's XML in memory until read
 SPLIT_MAX_BYTES = 160 * MB
-#: the first part is this share of the XML: it starts while the scan still reads the rest
-FIRST_SHARE = 0.45
+#: where the parts end, as shares of the XML: each starts while the scan still reads the rest
+CUT_SHARES = (0.35, 0.7)
 _SHEET_DATA = re.compile(rb"<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*(?<!/)>")
 #: the start of a comment, CDATA or processing instruction
 _MARKUP = (b"<!", b"<?")
@@ -37,6 +37,7 @@ _MARKUP = (b"<!", b"<?")
 _SKIPPED_FOLDERS = ("xl/pivotCache/", "xl/drawings/", "xl/charts/", "xl/media/", "xl/worksheets/")
 
 Row = list[object]
+_Span = tuple[bytes, int, int]  # a piece of the sheet's XML and the part of it that is meant
 Merged = tuple[tuple[tuple[int, int], tuple[int, int]], ...]
 
 
@@ -58,7 +59,7 @@ class SplitRows:
 
 
 class SplitSheet:
-    """One sheet part followed through the scan (``member``, ``scanned``), read in two parts."""
+    """One sheet part followed through the scan (``member``, ``scanned``), read in parts."""
 
     def __init__(
         self,
@@ -80,14 +81,15 @@ class SplitSheet:
         self._part = part
         self._sheet = sheet_name
         self._safe = safe
-        self._target = int(zf.getinfo(part).file_size * FIRST_SHARE)
-        self._pieces: list[bytes] = []
+        size = zf.getinfo(part).file_size
+        self._targets = [int(size * share) for share in CUT_SHARES]
         self._received = 0
         self._head = b""  # up to and with <sheetData>
         self._prefix = b""
+        self._start: list[bytes] = []  # the first pieces, until the head is found in them
+        self._rows: list[_Span] = []  # the rows not yet in a part: (piece, start, end)
         self._odd = -1  # where the first comment, CDATA or processing instruction in the rows is
-        self._second: list[memoryview] = []  # the rows after the cut
-        self._first: Background[PartRead] | None = None
+        self._parts: list[Background[PartRead]] = []
         self._given_up = False
 
     def member(self, member: IO[bytes]) -> IO[bytes]:
@@ -97,22 +99,26 @@ class SplitSheet:
     def _received_piece(self, piece: bytes) -> None:
         if self._given_up or not piece:
             return
-        if self._first is not None:  # after the cut: the second part's
-            self._second.append(memoryview(piece))
-            return
         start = self._received
-        if self._head and self._odd < 0 and self._pieces[-1][-1:] + piece[:1] in _MARKUP:
-            self._odd = start - 1
-        self._pieces.append(piece)
         self._received += len(piece)
         if not self._head:
+            self._start.append(piece)
             self._find_head()
-        elif self._odd < 0:
+            return
+        last = self._rows[-1] if self._rows else None
+        if (
+            last is not None
+            and self._odd < 0
+            and last[0][last[2] - 1 : last[2]] + piece[:1] in (_MARKUP)
+        ):
+            self._odd = start - 1
+        self._rows.append((piece, 0, len(piece)))
+        if self._odd < 0:
             self._find_odd(piece, start, 0)
 
     def _find_head(self) -> None:
         """The sheet up to its rows (``<sheetData>``), in the first piece or the first few."""
-        data = b"".join(self._pieces)
+        data = b"".join(self._start)
         found = _SHEET_DATA.search(data, 0, 1 * MB)
         if found is None:
             if self._received >= 1 * MB:
@@ -122,13 +128,14 @@ class SplitSheet:
         if syntax is None or (found[1] or b"") != syntax.prefix or b"<!" in data[: found.end()]:
             self.give_up()  # a comment before the rows could hold what looked like their start
             return
-        self._pieces = [data]
+        self._start = []
         self._head, self._prefix = data[: found.end()], syntax.prefix
+        self._rows = [(data, found.end(), len(data))]
         self._find_odd(data, 0, found.end())
 
     def _find_odd(self, piece: bytes, offset: int, start: int) -> None:
         """Note where a comment, CDATA or processing instruction is in the rows: one could
-        hold "</row>", so the cut must come before it."""
+        hold "</row>", so no cut may come after it."""
         found = [
             at for at in (_find_markup(piece, mark, start) for mark in (b"!", b"?")) if at >= 0
         ]
@@ -136,64 +143,68 @@ class SplitSheet:
             self._odd = offset + min(found)
 
     def scanned(self, so_far: SheetScan, unscanned: int) -> None:
-        """The scan has read all but the last ``unscanned`` bytes received; start the first
+        """The scan has read all but the last ``unscanned`` bytes received; start the next
         part once it is past it, when what was seen so far is safe to allocate."""
-        if self._first is not None or self._given_up:
+        done = len(self._parts)
+        if self._given_up or not self._head or done >= len(self._targets):
             return
         scanned = self._received - unscanned
-        if scanned < self._target or not self._safe(so_far):
+        if scanned < self._targets[done] or not self._safe(so_far):
             return
         limit = scanned if self._odd < 0 else min(scanned, self._odd)
         cut = self._cut(limit)
         if cut is None:
-            self.give_up()
+            if not done:
+                self.give_up()
             return
-        first, self._second = cut
-        self._pieces = []
+        rows, self._rows = cut
         close = b"</" + self._prefix + b"sheetData></" + self._prefix + b"worksheet>"
-        workbook = partial(self._workbook, first, close)
-        self._first = Background(partial(_read_part, workbook, self._sheet, whole_from_a1=True))
-        del first, workbook  # the thread lets go of the rows once its workbook is made
+        workbook = partial(self._workbook, rows, close)
+        read = partial(_read_part, workbook, self._sheet, whole_from_a1=not done)
+        self._parts.append(Background(read))
+        del rows, workbook, read  # the thread lets go of the rows once its workbook is made
 
-    def _cut(self, limit: int) -> tuple[list[memoryview], list[memoryview]] | None:
+    def _cut(self, limit: int) -> tuple[list[_Span], list[_Span]] | None:
         """The rows before and after the last ``</row>`` that ends before ``limit``."""
         row_end = b"</" + self._prefix + b"row>"
-        views = [memoryview(piece) for piece in self._pieces]
-        views[0] = views[0][len(self._head) :]
-        offset = self._received
-        for index in range(len(views) - 1, -1, -1):
-            piece = self._pieces[index]
-            offset -= len(piece)
-            low = len(self._head) if index == 0 else 0
-            split = piece.rfind(row_end, low, max(limit - offset, 0))
+        end_offset = self._received
+        for index in range(len(self._rows) - 1, -1, -1):
+            piece, start, end = self._rows[index]
+            offset = end_offset - len(piece)  # where this piece began in the sheet
+            end_offset = offset
+            split = piece.rfind(row_end, start, max(min(end, limit - offset), start))
             if split >= 0:
-                split += len(row_end) - (len(piece) - len(views[index]))
-                head, tail = views[index][:split], views[index][split:]
-                return [*views[:index], head], [tail, *views[index + 1 :]]
+                split += len(row_end)
+                before = [*self._rows[:index], (piece, start, split)]
+                return before, [(piece, split, end), *self._rows[index + 1 :]]
         return None
 
     def give_up(self) -> None:
         """The sheet is read in one go after all (the fast scan could not take it)."""
         self._given_up = True
-        self._pieces = []
-        self._second = []
+        self._start = []
+        self._rows = []
 
     def read(self) -> SplitRows | None:
-        """The whole sheet's rows from the two parts; None when it must be read in one go."""
-        first = self._first
-        if first is None or self._given_up:
+        """The whole sheet's rows from the parts; None when it must be read in one go."""
+        if not self._parts or self._given_up:
             self.close()
             return None
-        rows, self._second = self._second, []
-        second = _read_part(partial(self._workbook, rows, b""), self._sheet, whole_from_a1=False)
-        return join_parts(first.result(), second)
+        rows, self._rows = self._rows, []
+        last = _read_part(partial(self._workbook, rows, b""), self._sheet, whole_from_a1=False)
+        joined: SplitRows | None = None
+        for part in [*(done.result() for done in self._parts), last]:
+            joined = _joined(joined, part)
+            if joined is None:
+                return None
+        return joined
 
     def close(self) -> None:
-        """Wait for the first part's read (a refused file must not leave it running)."""
-        if self._first is not None:
-            self._first.join()
+        """Wait for the parts being read (a refused file must not leave one running)."""
+        for part in self._parts:
+            part.join()
 
-    def _workbook(self, rows: list[memoryview], close: bytes) -> bytes:
+    def _workbook(self, rows: list[_Span], close: bytes) -> bytes:
         """A workbook in memory with this sheet's head, ``rows`` and end; stored, not packed.
         ``rows`` is emptied on the way: each piece is let go of once it is written."""
         buffer = io.BytesIO()
@@ -204,9 +215,16 @@ class SplitSheet:
                 sheet.write(self._head)
                 rows.reverse()
                 while rows:
-                    sheet.write(rows.pop())
+                    piece, start, end = rows.pop()
+                    sheet.write(memoryview(piece)[start:end])
                 sheet.write(close)
         return buffer.getvalue()
+
+
+def _joined(so_far: SplitRows | None, part: PartRead) -> SplitRows | None:
+    if so_far is None:
+        return SplitRows(part.rows, part.end, part.merged)
+    return join_parts(PartRead(so_far.rows, None, so_far.end, so_far.merged), part)
 
 
 def _find_markup(piece: bytes, mark: bytes, start: int) -> int:

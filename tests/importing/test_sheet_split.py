@@ -1,12 +1,14 @@
-"""A large xlsx sheet read in two parts (``xlsx_split``) gives exactly what one read gives.
+"""A large xlsx sheet read in parts (``xlsx_split``) gives exactly what one read gives.
 
 The parts are forced on small files here: every sheet is split (``SPLIT_MIN_BYTES`` 0), the
-scan reads small pieces, and the first part's share varies. Each file is read once whole and
-once in parts; rows, merged ranges, faults and the error-text flag must be equal, and the parts
-must really have been used where the file allows it. Files from the corpus (real exporters'
-layouts), files written by openpyxl with what the parts must carry (dates, shared strings,
-merged group headers, formulas without a value, empty rows and columns at the cut), and raw
-sheets a careless or hostile writer could make (rows out of order, comments, prefixes).
+scan reads small pieces, and where the parts end varies (two parts, three as by default, five).
+Each file is read once whole and once in parts; rows, merged ranges, faults and the error-text
+flag must be equal, and the parts must really have been used where the file allows it.
+
+Files from the corpus (real exporters' layouts); files written by openpyxl with what the parts
+must carry (dates, shared strings, merged group headers, formulas without a value, empty rows
+and columns at a cut); raw sheets a careless or hostile writer could make (rows out of order,
+comments, prefixes).
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ class PartReads:
 
 
 def read_both(
-    path: Path, monkeypatch: pytest.MonkeyPatch, share: float = 0.5, chunk: int = 256
+    path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    share: float | tuple[float, ...] = 0.5,
+    chunk: int = 256,
 ) -> tuple[Workbook, Workbook, int]:
     """(read in one go, read in parts, how many parts calamine read)."""
     with monkeypatch.context() as patch:
@@ -51,7 +56,7 @@ def read_both(
         parts = PartReads()
         patch.setattr(sheet_guard, "SPLIT_MIN_BYTES", 0)
         patch.setattr(xlsx_scan, "CHUNK", chunk)
-        patch.setattr(xlsx_split, "FIRST_SHARE", share)
+        patch.setattr(xlsx_split, "CUT_SHARES", (share,) if isinstance(share, float) else share)
         patch.setattr(xlsx_split, "_read_part", parts)
         split = read_workbook(path)
     return whole, split, parts.count
@@ -72,13 +77,14 @@ CORPUS_XLSX = sorted(CORPUS.glob("*/*.xlsx"))
 
 def test_every_xlsx_of_the_corpus_reads_the_same_in_parts(monkeypatch) -> None:
     assert len(CORPUS_XLSX) >= 15
-    split_files = 0
-    for path in CORPUS_XLSX:
-        whole, split, parts = read_both(path, monkeypatch)
-        assert_same(whole, split)
-        split_files += parts >= 2
-    # a file of a few rows has no whole row in its first part to cut at: most are split
-    assert split_files >= len(CORPUS_XLSX) * 2 // 3
+    for shares in (0.5, xlsx_split.CUT_SHARES, (0.2, 0.4, 0.6, 0.8)):
+        split_files = 0
+        for path in CORPUS_XLSX:
+            whole, split, parts = read_both(path, monkeypatch, shares)
+            assert_same(whole, split)
+            split_files += parts >= 2
+        # a file of a few rows has no whole row in its first part to cut at: most are split
+        assert split_files >= len(CORPUS_XLSX) * 2 // 3
 
 
 def _openpyxl_file(path: Path, rows: list[list[object]], merged: str | None = None) -> Path:
@@ -113,13 +119,13 @@ def _pupil_rows(count: int) -> list[list[object]]:
     return rows
 
 
-@pytest.mark.parametrize("share", [0.05, 0.3, 0.58, 0.9])
-def test_dates_strings_merged_headers_and_formulas_survive_the_cut(
+@pytest.mark.parametrize("share", [0.05, 0.3, 0.58, 0.9, (0.35, 0.7), (0.2, 0.4, 0.6, 0.8)])
+def test_dates_strings_merged_headers_and_formulas_survive_the_cuts(
     tmp_path, monkeypatch, share
 ) -> None:
     path = _openpyxl_file(tmp_path / "groepskoppen.xlsx", _pupil_rows(300), merged="A1:B1")
     whole, split, parts = read_both(path, monkeypatch, share)
-    assert parts == 2
+    assert parts == (2 if isinstance(share, float) else len(share) + 1)
     assert_same(whole, split)
     assert split.sheets[0].merged  # the group header's range, from the part that holds it
     assert split.sheets[0].faults  # the formulas without a saved value, where they are
@@ -140,7 +146,7 @@ def test_dates_strings_merged_headers_and_formulas_survive_the_cut(
         min_size=1,
         max_size=120,
     ),
-    share=st.floats(0.01, 0.99),
+    share=st.lists(st.floats(0.01, 0.99), min_size=1, max_size=3).map(lambda s: tuple(sorted(s))),
     chunk=st.sampled_from([64, 200, 1024]),
 )
 def test_any_sparse_sheet_reads_the_same_in_parts(tmp_path, monkeypatch, cells, share, chunk):
@@ -273,7 +279,7 @@ def test_a_refusal_after_the_first_part_started_leaves_no_thread_behind(
     monkeypatch.setattr(xlsx_split, "_read_part", parts)
     monkeypatch.setattr(sheet_guard, "SPLIT_MIN_BYTES", 0)
     monkeypatch.setattr(xlsx_scan, "CHUNK", 256)
-    monkeypatch.setattr(xlsx_split, "FIRST_SHARE", 0.3)
+    monkeypatch.setattr(xlsx_split, "CUT_SHARES", (0.3,))
     with pytest.raises(ReadError):
         read_workbook(path)
     assert parts.count == 1
