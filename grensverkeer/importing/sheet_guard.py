@@ -88,7 +88,7 @@ def guard_xlsx(
                 if splits is not None and SPLIT_MIN_BYTES <= zf.getinfo(part).file_size <= (
                     SPLIT_MAX_BYTES
                 ):
-                    watch = splits[name] = SplitSheet(zf, part, name, parts.values(), safe)
+                    watch = splits[name] = SplitSheet(zf, part, name, safe)
                 try:
                     scan = scan_sheet(
                         partial(zf.open, part),

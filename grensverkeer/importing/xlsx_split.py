@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import IO, cast
@@ -33,8 +33,19 @@ CUT_SHARES = (0.35, 0.7)
 _SHEET_DATA = re.compile(rb"<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*(?<!/)>")
 #: the start of a comment, CDATA or processing instruction
 _MARKUP = (b"<!", b"<?")
-#: parts of a workbook calamine does not need to read one sheet's values
-_SKIPPED_FOLDERS = ("xl/pivotCache/", "xl/drawings/", "xl/charts/", "xl/media/", "xl/worksheets/")
+#: what calamine reads of a workbook besides the sheet (lower case: some writers capitalise)
+_NEEDED = frozenset(
+    {
+        "[content_types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/sharedstrings.xml",
+    }
+)
+#: each part carries a copy of those: beyond this size together, the sheet is read in one go
+MEMBERS_MAX_BYTES = 64 * MB
 
 Row = list[object]
 _Span = tuple[bytes, int, int]  # a piece of the sheet's XML and the part of it that is meant
@@ -66,18 +77,14 @@ class SplitSheet:
         zf: zipfile.ZipFile,
         part: str,
         sheet_name: str,
-        other_sheets: Iterable[str],
         safe: Callable[[SheetScan], bool],
     ) -> None:
-        skipped = set(other_sheets) - {part}
-        self._members = {
-            info.filename: zf.read(info)
-            for info in zf.infolist()
-            if info.filename.endswith((".xml", ".rels"))
-            and info.filename != part
-            and info.filename not in skipped
-            and not info.filename.startswith(_SKIPPED_FOLDERS)
-        }
+        needed = [info for info in zf.infolist() if info.filename.lower() in _NEEDED]
+        self._given_up = (
+            "xl/workbook.xml" not in {info.filename.lower() for info in needed}
+            or sum(info.file_size for info in needed) > MEMBERS_MAX_BYTES
+        )  # an odd workbook, or one with parts so large that each copy would cost too much
+        self._members = {} if self._given_up else {i.filename: zf.read(i) for i in needed}
         self._part = part
         self._sheet = sheet_name
         self._safe = safe
@@ -90,7 +97,6 @@ class SplitSheet:
         self._rows: list[_Span] = []  # the rows not yet in a part: (piece, start, end)
         self._odd = -1  # where the first comment, CDATA or processing instruction in the rows is
         self._parts: list[Background[PartRead]] = []
-        self._given_up = False
 
     def member(self, member: IO[bytes]) -> IO[bytes]:
         """``member`` as the fast scan reads it, every piece kept for the parts."""

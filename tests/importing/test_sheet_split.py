@@ -314,7 +314,7 @@ def test_a_part_holds_only_what_calamine_needs_of_the_workbook(tmp_path, monkeyp
     assert_same(whole, split)
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
-        split_sheet = xlsx_split.SplitSheet(zf, "xl/worksheets/sheet1.xml", "Sheet", [], bool)
+        split_sheet = xlsx_split.SplitSheet(zf, "xl/worksheets/sheet1.xml", "Sheet", bool)
     kept = set(split_sheet._members)
     assert {"xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"} <= kept <= names
     assert not any(name.startswith("xl/worksheets/") for name in kept)
@@ -387,3 +387,14 @@ def test_a_sheet_above_the_most_is_read_in_one_go(tmp_path, monkeypatch) -> None
     monkeypatch.setattr(xlsx_scan, "CHUNK", 256)
     assert len(read_workbook(path).sheets[0].rows) == 203
     assert parts.count == 0
+
+
+def test_a_workbook_whose_other_parts_are_too_large_to_copy_is_read_in_one_go(
+    tmp_path, monkeypatch
+) -> None:
+    """Each part carries the workbook, styles and shared strings: beyond the most, no parts."""
+    path = _openpyxl_file(tmp_path / "zwaar.xlsx", _pupil_rows(200))
+    monkeypatch.setattr(xlsx_split, "MEMBERS_MAX_BYTES", 100)
+    whole, split, parts = read_both(path, monkeypatch)
+    assert parts == 0
+    assert_same(whole, split)
