@@ -109,13 +109,16 @@ def _all_floats(values: Sequence[object]) -> TypeGuard[Sequence[float]]:
     return set(map(type, values)) == {float}
 
 
-def _all_nine_ascii_digits(values: Sequence[object]) -> TypeGuard[Sequence[str]]:
-    """Whether every value is a text of nine ASCII digits (a text column of BSNs), in a few
-    passes at C speed."""
+def _nine_digit_texts(values: Sequence[object]) -> str | None:
+    """The texts joined, when every value is a text of nine ASCII digits (a text column of
+    BSNs), checked in a few passes at C speed; else None."""
     if set(map(type, values)) != {str}:
-        return False
+        return None
     texts = cast(Sequence[str], values)
-    return set(map(len, texts)) == {9} and all(map(str.isdigit, texts)) and "".join(texts).isascii()
+    if set(map(len, texts)) != {9}:
+        return None
+    digits = "".join(texts)
+    return digits if digits.isascii() and digits.isdigit() else None
 
 
 def parse_bsns(values: Sequence[object]) -> list[str | ValueError]:
@@ -126,15 +129,15 @@ def parse_bsns(values: Sequence[object]) -> list[str | ValueError]:
         numbers = list(map(int, values))
         if min(numbers) > 0 and max(numbers) <= 999_999_999:
             texts = list(map("{:09d}".format, numbers))
-            if _all_pass_eleven_test(texts):
+            if _all_pass_eleven_test("".join(texts)):
                 return cast(list[str | ValueError], texts)
     elif (
         values
-        and _all_nine_ascii_digits(values)
+        and (digits := _nine_digit_texts(values)) is not None
         and "000000000" not in values
-        and _all_pass_eleven_test(values)
+        and _all_pass_eleven_test(digits)
     ):
-        return list(values)
+        return list(cast(Sequence[str], values))
     result: list[str | ValueError] = []
     append = result.append
     for value in values:
@@ -174,16 +177,16 @@ _TERMS = tuple(
 _FAILS = bytes(int(total % 11 != 0) for total in range(256))
 
 
-def _all_pass_eleven_test(texts: Sequence[str]) -> bool:
-    """Whether every text of nine ASCII digits passes the 11-proef, at C speed: the column's
-    digits in each position become their terms (one translation per position), and the nine
-    positions are added as big numbers with a byte per BSN (no sum exceeds 90, so no byte
-    carries into the next)."""
-    digits = "".join(texts).encode("ascii")
+def _all_pass_eleven_test(joined: str) -> bool:
+    """Whether every BSN in ``joined`` (nine ASCII digits each, one after the other) passes
+    the 11-proef, at C speed: the digits in each position become their terms (one translation
+    per position), and the nine positions are added as big numbers with a byte per BSN (no sum
+    exceeds 90, so no byte carries into the next)."""
+    digits = joined.encode("ascii")
     total = 0
     for position, terms in enumerate(_TERMS):
         total += int.from_bytes(digits[position::9].translate(terms), "little")
-    sums = total.to_bytes(len(texts), "little")
+    sums = total.to_bytes(len(digits) // 9, "little")
     return b"\x01" not in sums.translate(_FAILS)
 
 
