@@ -117,6 +117,19 @@ def _on_peildatum(records: Iterable[CountedRecord], rules: CountRules) -> list[C
     return list(chosen.values())
 
 
+def touching(
+    starts: Sequence[date | None], ends: Sequence[date | None], first: date, last: date
+) -> list[bool]:
+    """Per record, whether its period (open where a date is missing) touches first..last;
+    each distinct period is judged once (an extract has a few hundred start and end dates)."""
+    periods = list(zip(starts, ends, strict=True))
+    judged = {
+        (start, end): (start is None or start <= last) and (end is None or end >= first)
+        for start, end in dict.fromkeys(periods)
+    }
+    return list(map(judged.__getitem__, periods))
+
+
 def peildatum_cells(
     pseudonyms: Sequence[str],
     residences: Sequence[str],
@@ -132,13 +145,7 @@ def peildatum_cells(
     size = len(pseudonyms)
     if rules.pro_rata or len(set(pseudonyms)) != size or pupils.count(1) != size:
         return None
-    day = rules.peildatum
-    periods = list(zip(starts, ends, strict=True))
-    active = {
-        (start, end): (start is None or start <= day) and (end is None or end >= day)
-        for start, end in dict.fromkeys(periods)
-    }
-    flags = map(active.__getitem__, periods)
+    flags = touching(starts, ends, rules.peildatum, rules.peildatum)
     counts = Counter(compress(zip(residences, schools, strict=True), flags))
     return {key: Fraction(n) for key, n in counts.items()}
 
