@@ -52,7 +52,7 @@ from grensverkeer.importing.sheet_refusals import sheet_too_large
 from grensverkeer.importing.values import clean_text
 from grensverkeer.importing.xlsx_faults import CellFault
 from grensverkeer.importing.xlsx_scan import SheetScan
-from grensverkeer.importing.xlsx_split import SplitRows, SplitSheet
+from grensverkeer.importing.xlsx_split import SheetRows, SplitSheet
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -254,14 +254,14 @@ def _read_spreadsheet(path: Path, fmt: str, limits: ReadLimits) -> Workbook:
     )
 
 
-def _read_whole(book: CalamineWorkbook, path: Path, name: str, limits: ReadLimits) -> SplitRows:
+def _read_whole(book: CalamineWorkbook, path: Path, name: str, limits: ReadLimits) -> SheetRows:
     """One sheet in one read, refused before its rows are made when the grid is too large."""
     sheet = book.get_sheet_by_name(name)
     end = sheet.end
     _check_grid(path, name, end, limits)
     # skip_empty_area=False pads from A1, so rows[i][j] is Excel's row i+1, column j+1
     merged = tuple(getattr(sheet, "merged_cell_ranges", None) or ())
-    return SplitRows(cast(list[list[object]], sheet.to_python(skip_empty_area=False)), end, merged)
+    return SheetRows(cast(list[list[object]], sheet.to_python(skip_empty_area=False)), end, merged)
 
 
 def _check_grid(path: Path, name: str, end: tuple[int, int] | None, limits: ReadLimits) -> None:

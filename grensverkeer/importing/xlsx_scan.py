@@ -8,9 +8,10 @@ saved result as an empty cell, which would silently turn "einddatum #REF!" into 
 So each sheet is streamed here first, at C speed for well-formed files:
 
 * the fast path counts every ``<c r="…">`` reference (also of empty cells: an overestimate is
-  safe) and requires that every cell element carries one;
-* anything else (cells without ``r``, namespace prefixes, comments or CDATA) takes the exact
-  path, an XML parse that places cells as calamine does; it is refused when too large to parse.
+  safe) and requires that every cell element carries one, with the root's own prefix (``x:``);
+* cells without ``r`` are placed row by row by :mod:`xlsx_sequential`;
+* anything else takes the exact path, an XML parse that places cells as calamine does; it is
+  refused when too large to parse. :mod:`xlsx_sheet` chooses among the three.
 """
 
 from __future__ import annotations

@@ -63,7 +63,9 @@ class PartRead:
 
 
 @dataclass(frozen=True, slots=True)
-class SplitRows:
+class SheetRows:
+    """A sheet's rows as one read gives them, whether read in one go or joined from parts."""
+
     rows: list[Row]  # from A1, as ``to_python(skip_empty_area=False)`` of the whole sheet
     end: tuple[int, int] | None
     merged: Merged
@@ -191,14 +193,14 @@ class SplitSheet:
         self._start = []
         self._rows = []
 
-    def read(self) -> SplitRows | None:
+    def read(self) -> SheetRows | None:
         """The whole sheet's rows from the parts; None when it must be read in one go."""
         if not self._parts or self._given_up:
             self.close()
             return None
         rows, self._rows = self._rows, []
         last = _read_part(partial(self._workbook, rows, b""), self._sheet, whole_from_a1=False)
-        joined: SplitRows | None = None
+        joined: SheetRows | None = None
         for part in [*(done.result() for done in self._parts), last]:
             joined = _joined(joined, part)
             if joined is None:
@@ -227,9 +229,9 @@ class SplitSheet:
         return buffer.getvalue()
 
 
-def _joined(so_far: SplitRows | None, part: PartRead) -> SplitRows | None:
+def _joined(so_far: SheetRows | None, part: PartRead) -> SheetRows | None:
     if so_far is None:
-        return SplitRows(part.rows, part.end, part.merged)
+        return SheetRows(part.rows, part.end, part.merged)
     return join_parts(PartRead(so_far.rows, None, so_far.end, so_far.merged), part)
 
 
@@ -270,13 +272,13 @@ def _read_part(workbook: Callable[[], bytes], sheet_name: str, *, whole_from_a1:
     return PartRead(rows, start, end, tuple(sheet.merged_cell_ranges or ()))
 
 
-def join_parts(first: PartRead, second: PartRead) -> SplitRows | None:
+def join_parts(first: PartRead, second: PartRead) -> SheetRows | None:
     """The rows the whole sheet gives from A1: the first part's (read from A1), empty rows up
     to the second's first row, then the second's, each as wide as the widest; None when the
     parts overlap (rows written out of order), which only a read in one go places right."""
     merged = second.merged or first.merged
     if second.start is None or second.end is None:
-        return SplitRows(first.rows, first.end, merged)
+        return SheetRows(first.rows, first.end, merged)
     if first.end is not None and second.start[0] <= first.end[0]:
         return None
     last_row, last_column = second.end[0], max(second.end[1], first.end[1] if first.end else 0)
@@ -292,4 +294,4 @@ def join_parts(first: PartRead, second: PartRead) -> SplitRows | None:
         rows.extend([*before, *row, *after] for row in second.rows)
     else:
         rows.extend(second.rows)
-    return SplitRows(rows, (last_row, last_column), merged)
+    return SheetRows(rows, (last_row, last_column), merged)
