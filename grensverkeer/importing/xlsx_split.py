@@ -28,8 +28,9 @@ from grensverkeer.importing.xlsx_syntax import root_syntax
 SPLIT_MIN_BYTES = 8 * MB
 #: ... and one larger than this too: the parts keep the sheet's XML in memory until read
 SPLIT_MAX_BYTES = 160 * MB
-#: where the parts end, as shares of the XML: each starts while the scan still reads the rest
-CUT_SHARES = (0.35, 0.7)
+#: where the parts end, as shares of the XML: each starts while the scan still reads the rest.
+#: The first is small, so the second core starts early; the last, read after the scan, too.
+CUT_SHARES = (0.1, 0.3, 0.55, 0.8)
 _SHEET_DATA = re.compile(rb"<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*(?<!/)>")
 #: the start of a comment, CDATA or processing instruction
 _MARKUP = (b"<!", b"<?")

@@ -262,6 +262,7 @@ def test_a_far_cell_in_the_first_part_starts_no_read_and_is_refused(tmp_path, mo
     monkeypatch.setattr(xlsx_split, "_read_part", parts)
     monkeypatch.setattr(sheet_guard, "SPLIT_MIN_BYTES", 0)
     monkeypatch.setattr(xlsx_scan, "CHUNK", 256)
+    monkeypatch.setattr(xlsx_split, "CUT_SHARES", (0.5,))  # the far cell lies before the cut
     with pytest.raises(ReadError, match="groot"):
         read_workbook(_with_sheet(tmp_path, _sheet(rows)))
     assert parts.count == 0
