@@ -15,7 +15,7 @@ from sqlalchemy import select
 from grensverkeer.domain import EduType
 from grensverkeer.importing.pupil_columns import PupilColumns
 from grensverkeer.schoolyear import SchoolYear
-from grensverkeer.services.imports.import_store import _literal, store_records
+from grensverkeer.services.imports.import_store import _literal, _null_as_empty, store_records
 from grensverkeer.storage.database import Database
 from grensverkeer.storage.schema import ImportBatch, PupilRecordRow
 
@@ -145,3 +145,43 @@ def test_every_row_is_stored_whatever_the_number(db: Database, size: int) -> Non
     assert [row[0] for row in rows] == pupils.pseudonym
     assert [row[11] for row in rows] == pupils.row
     assert [row[5] for row in rows] == [str(kind) for kind in pupils.edu_type]
+
+
+def test_missing_values_among_present_ones_come_back_as_nothing(db: Database) -> None:
+    """An end date or amount missing for some pupils: SQLite binds '' for them and stores NULL,
+    beyond one statement's rows too; a date and an amount that are there stay as they were."""
+    size = 120
+    ends = [date(2025, 1, 31) if i % 3 == 0 else None for i in range(size)]
+    costs = [None if i % 2 else 100 * i for i in range(size)]
+    pupils = PupilColumns(
+        pseudonym=[f"{i:032x}" for i in range(size)],
+        residence=["GM0518"] * size,
+        brinvest=["12AB00"] * size,
+        school_municipality=["GM0603"] * size,
+        edu_type=[EduType.VSO] * size,
+        arrangement=["" if i % 4 else "TLV hoog" for i in range(size)],
+        start=[None if i % 5 == 0 else date(2024, 8, 1) for i in range(size)],
+        end=ends,
+        cost_cents=costs,
+        sheet=["Blad1"] * size,
+        row=list(range(2, size + 2)),
+    )
+    rows = _store(db, pupils)
+    assert [row[8] for row in rows] == ends
+    assert [row[9] for row in rows] == costs
+    assert [row[7] for row in rows] == pupils.start
+    assert [row[6] for row in rows] == pupils.arrangement
+
+
+@pytest.mark.parametrize(
+    ("values", "as_empty"),
+    [
+        (["2024-08-01", None], True),
+        ([125, None], True),
+        (["", None], False),  # '' is a value of its own here: None stays None
+        (["2024-08-01", "2024-09-01"], False),
+        (iter([None, 1]), False),  # only a list is looked into
+    ],
+)
+def test_only_columns_without_empty_text_bind_empty_text_for_nothing(values, as_empty) -> None:
+    assert _null_as_empty(values) is as_empty
