@@ -5,12 +5,15 @@ list of about 300 locations in the ten Haaglanden municipalities and an SWV pupi
 (.xlsx, title row, blank row, header, N data rows), then measures in the same run, so the
 ratios hold on a noisy shared machine:
 
-* python-calamine only reading the extract in this process: the baseline (best of 3);
-* pandas ``read_excel(engine="openpyxl")`` only reading it in this process (once: it is slow);
+* python-calamine only reading the extract in this process: the baseline;
 * the real CLI, ``python -m grensverkeer --db NEW.sqlite import EXTRACT --school-year
-  2024-2025``, as a subprocess into a fresh database that already holds the school list (best
-  of 3, a fresh database each time), and a subprocess that only does ``import
-  grensverkeer.cli``, so the import is reported with and without interpreter start-up;
+  2024-2025``, as a subprocess into a fresh database that already holds the school list (a
+  fresh database each time), and a subprocess that only does ``import grensverkeer.cli``, so
+  the import is reported with and without interpreter start-up;
+* these three in five interleaved rounds (a calamine read, a start-up, an import; again), so a
+  slow spell of the machine falls on the baseline and the import alike; the best of five of
+  each is reported, and every round's own ratio as well;
+* pandas ``read_excel(engine="openpyxl")`` only reading it in this process (once: it is slow);
 * the peak RSS of the import child, and of a calamine-only read child for comparison, each
   measured in its own wrapper process (``RUSAGE_CHILDREN`` is a maximum over all children).
 
@@ -36,7 +39,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 SEED = 20241001
-REPEATS = 3
+REPEATS = 5
 SCHOOL_LOCATIONS = 300
 SCHOOL_YEAR = "2024-2025"
 KEY = "5f0c3a9e" * 8  # 64 hex characters: a fixed pseudonym key for the benchmark
@@ -301,6 +304,15 @@ def best_time(action: Callable[[], object], repeats: int = REPEATS) -> float:
     return fastest
 
 
+def interleaved_round(extract: Path, cli: Cli) -> tuple[float, float, float]:
+    """One calamine read, one start-up and one import, one after the other: a machine that
+    slows down for a while slows the baseline and the import alike, not only one of them."""
+    start = time.perf_counter()
+    calamine_read(extract)
+    t_calamine = time.perf_counter() - start
+    return t_calamine, cli.startup(), cli.timed_import()
+
+
 def calamine_read(path: Path) -> list[list[object]]:
     from python_calamine import CalamineWorkbook
 
@@ -467,9 +479,8 @@ def bench(work: Path, rows: int) -> int:
     del read
 
     cli = Cli(work, school_list, extract, rows)
-    t_calamine = best_time(lambda: calamine_read(extract))
-    t_startup = best_time(cli.startup)
-    t_import = min(cli.timed_import() for _ in range(REPEATS))
+    rounds = [interleaved_round(extract, cli) for _ in range(REPEATS)]
+    t_calamine, t_startup, t_import = (min(times) for times in zip(*rounds, strict=True))
     t_import_net = max(t_import - t_startup, 1e-9)
     peak_import = cli.import_peak_mb()
     peak_calamine, _ = peak_rss_mb(
@@ -500,6 +511,8 @@ def bench(work: Path, rows: int) -> int:
     width = max(len(name) for name, _t, _n in lines)
     for name, seconds, note in lines:
         print(f"  {name:<{width}}  {seconds:>9.3f} s   {note}")
+    each = ", ".join(f"{(i - s) / c:.2f}×" for c, s, i in rounds)
+    print(f"  each round's own import / calamine read, excl. start-up: {each}")
     print()
     print("peak RSS (MB = 10^6 bytes), each child in a fresh wrapper")
     print(f"  {'python-calamine read, own process':<{width}}  {peak_calamine:>9.1f} MB")
