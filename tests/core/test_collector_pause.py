@@ -4,24 +4,36 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterator
+
+import pytest
 
 from grensverkeer.collector_pause import collection_paused, collector_paused
 
 
+@pytest.fixture(autouse=True)
+def collector_as_found() -> Iterator[None]:
+    """These tests switch the collector on; the process's state is put back after each (a
+    window's collector, installed by an earlier test in the same worker, keeps it off)."""
+    was_enabled = gc.isenabled()
+    yield
+    if was_enabled:
+        gc.enable()
+    else:
+        gc.disable()
+
+
 def test_a_pause_disables_collecting_and_restores_it() -> None:
     gc.enable()
-    try:
-        with collector_paused():
-            assert not gc.isenabled()
-            assert collection_paused()
-        assert gc.isenabled()
-        assert not collection_paused()
-        gc.disable()
-        with collector_paused():
-            assert collection_paused()
-        assert not gc.isenabled()  # it was off before: it stays off
-    finally:
-        gc.enable()
+    with collector_paused():
+        assert not gc.isenabled()
+        assert collection_paused()
+    assert gc.isenabled()
+    assert not collection_paused()
+    gc.disable()
+    with collector_paused():
+        assert collection_paused()
+    assert not gc.isenabled()  # it was off before: it stays off
 
 
 def test_overlapping_pauses_in_two_threads_end_with_the_collector_as_before() -> None:
