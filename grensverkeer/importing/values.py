@@ -160,18 +160,20 @@ def parse_bsns(values: Sequence[object]) -> list[str | ValueError]:
 
 
 _BSN_NOISE = str.maketrans("", "", " .-\u00a0\t")
-# The 11-proef weights 9·d1 + … + 2·d8 − d9 applied to each three-digit block, precomputed:
-# checking a BSN is then three list look-ups instead of nine multiplications.
+#: the 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+# The weights applied to each three-digit block, precomputed: checking one BSN is then three
+# list look-ups instead of nine multiplications.
 _BLOCKS = tuple(
     [(w1 * (n // 100) + w2 * (n // 10 % 10) + w3 * (n % 10)) % 11 for n in range(1000)]
-    for w1, w2, w3 in ((9, 8, 7), (6, 5, 4), (3, 2, -1))
+    for w1, w2, w3 in (_WEIGHTS[0:3], _WEIGHTS[3:6], _WEIGHTS[6:9])
 )
 
 
 #: per position of a BSN, each digit's term of the 11-proef (mod 11) as a byte value
 _TERMS = tuple(
     bytes.maketrans(b"0123456789", bytes(weight * digit % 11 for digit in range(10)))
-    for weight in (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    for weight in _WEIGHTS
 )
 #: a sum of nine terms (at most 90) → 1 when it is no multiple of 11
 _FAILS = bytes(int(total % 11 != 0) for total in range(256))
